@@ -1,0 +1,22 @@
+package dev.craft.cli;
+
+import picocli.CommandLine.Command;
+
+/** The root {@code craft} command. Subcommands are listed here; each lives in its own class. */
+@Command(
+    name = "craft",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "CRAFT — Cyber Resilience Act Fulfilment Toolkit.",
+    subcommands = {
+      // Keep one subcommand per line, sorted, so that parallel work merges cleanly.
+      picocli.CommandLine.HelpCommand.class,
+    })
+public final class CraftCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

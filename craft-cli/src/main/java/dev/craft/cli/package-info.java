@@ -1,0 +1,4 @@
+@NullMarked
+package dev.craft.cli;
+
+import org.jspecify.annotations.NullMarked;

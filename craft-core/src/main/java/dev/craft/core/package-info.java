@@ -1,0 +1,4 @@
+@NullMarked
+package dev.craft.core;
+
+import org.jspecify.annotations.NullMarked;

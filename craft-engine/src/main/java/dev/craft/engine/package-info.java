@@ -1,0 +1,4 @@
+@NullMarked
+package dev.craft.engine;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.craft.formats;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.craft.server;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.craft.store;
+
+import org.jspecify.annotations.NullMarked;
