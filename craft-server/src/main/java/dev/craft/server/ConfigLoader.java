@@ -1,0 +1,228 @@
+package dev.craft.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.craft.core.InvalidInputException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the {@link ServerConfig} from, in rising precedence: defaults, a YAML file ({@code
+ * --config}), {@code CRAFT_*} environment variables and command-line flags. Every error names the
+ * key and where its value came from.
+ */
+public final class ConfigLoader {
+  /**
+   * Known keys with their defaults ("" = unset). The environment variable is CRAFT_ + KEY with
+   * '.'/'-' as '_'.
+   */
+  static final Map<String, String> DEFAULTS = defaults();
+
+  private final Map<String, String> values = new LinkedHashMap<>();
+  private final Map<String, String> origin = new LinkedHashMap<>();
+
+  private ConfigLoader() {}
+
+  public static ServerConfig load(
+      Optional<Path> file, Map<String, String> env, Map<String, String> flags) {
+    var loader = new ConfigLoader();
+    DEFAULTS.forEach((k, v) -> loader.put(k, v, "default"));
+    file.ifPresent(loader::readFile);
+    for (String key : DEFAULTS.keySet()) {
+      String value = env.get(envName(key));
+      if (value != null) {
+        loader.put(key, value, "environment variable " + envName(key));
+      }
+    }
+    flags.forEach(
+        (k, v) -> {
+          loader.requireKnown(k, "command line");
+          loader.put(k, v, "command line");
+        });
+    return loader.build();
+  }
+
+  public static String envName(String key) {
+    return "CRAFT_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  private void put(String key, String value, String source) {
+    values.put(key, value.strip());
+    origin.put(key, source);
+  }
+
+  private void requireKnown(String key, String source) {
+    if (!DEFAULTS.containsKey(key)) {
+      throw new InvalidInputException(
+          "config key '"
+              + key
+              + "' ("
+              + source
+              + "): unknown key; known keys: "
+              + DEFAULTS.keySet());
+    }
+  }
+
+  private void readFile(Path path) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(path));
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          "config file " + path + ": cannot be read (" + e.getMessage() + ")");
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return;
+    }
+    if (!root.isObject()) {
+      throw new InvalidInputException("config file " + path + ": must be a mapping of keys");
+    }
+    flatten("", root, path);
+  }
+
+  private void flatten(String prefix, JsonNode node, Path path) {
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+      if (field.getValue().isObject()) {
+        flatten(key, field.getValue(), path);
+      } else {
+        requireKnown(key, "config file " + path);
+        put(key, field.getValue().asText(), "config file " + path);
+      }
+    }
+  }
+
+  private ServerConfig build() {
+    int port = integer("port", 0, 65_535);
+    String publicUrl = values.get("public-url");
+    if (publicUrl.isEmpty()) {
+      publicUrl = "http://localhost:" + (port == 0 ? 8080 : port);
+    }
+    String logFormat = values.get("log.format");
+    if (!logFormat.equals("json") && !logFormat.equals("text")) {
+      throw invalid("log.format", "must be 'json' or 'text'");
+    }
+    String dbUrl = values.get("db.url");
+    if (!dbUrl.isEmpty() && !dbUrl.startsWith("jdbc:postgresql:")) {
+      throw invalid("db.url", "must start with jdbc:postgresql:");
+    }
+    String adminToken = values.get("admin.token");
+    if (!adminToken.isEmpty() && adminToken.length() < 20) {
+      throw invalid("admin.token", "must be at least 20 characters");
+    }
+    return new ServerConfig(
+        values.get("host"),
+        port,
+        Path.of(values.get("data-dir")),
+        dbUrl,
+        values.get("db.user"),
+        values.get("db.password"),
+        integer("db.pool-size", 1, 500),
+        values.get("admin.password"),
+        adminToken,
+        bool("demo"),
+        uri("public-url", publicUrl),
+        longInteger("max-body-size", 1024, 1L << 34),
+        duration("session.ttl"),
+        bool("cookie.secure"),
+        integer("login.max-failures", 1, 1000),
+        duration("login.window"),
+        duration("audit.checkpoint-interval"),
+        logFormat);
+  }
+
+  private InvalidInputException invalid(String key, String problem) {
+    return new InvalidInputException(
+        "config key '"
+            + key
+            + "' ("
+            + origin.get(key)
+            + "): "
+            + problem
+            + ", got '"
+            + values.get(key)
+            + "'");
+  }
+
+  private int integer(String key, int min, int max) {
+    return (int) longInteger(key, min, max);
+  }
+
+  private long longInteger(String key, long min, long max) {
+    try {
+      long v = Long.parseLong(values.get(key));
+      if (v < min || v > max) {
+        throw invalid(key, "must be between " + min + " and " + max);
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw invalid(key, "must be a whole number");
+    }
+  }
+
+  private boolean bool(String key) {
+    return switch (values.get(key).toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0" -> false;
+      default -> throw invalid(key, "must be true or false");
+    };
+  }
+
+  private Duration duration(String key) {
+    try {
+      Duration d = Duration.parse(values.get(key));
+      if (d.isNegative() || d.isZero()) {
+        throw invalid(key, "must be a positive duration");
+      }
+      return d;
+    } catch (DateTimeParseException e) {
+      throw invalid(key, "must be an ISO-8601 duration such as PT8H");
+    }
+  }
+
+  private URI uri(String key, String value) {
+    try {
+      URI uri = new URI(value);
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        throw invalid(key, "must be an absolute http(s) URL");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw invalid(key, "must be an absolute http(s) URL");
+    }
+  }
+
+  private static Map<String, String> defaults() {
+    var d = new LinkedHashMap<String, String>();
+    d.put("host", "127.0.0.1");
+    d.put("port", "8080");
+    d.put("data-dir", "craft-data");
+    d.put("db.url", "");
+    d.put("db.user", "craft");
+    d.put("db.password", "");
+    d.put("db.pool-size", "10");
+    d.put("admin.password", "");
+    d.put("admin.token", "");
+    d.put("demo", "false");
+    d.put("public-url", "");
+    d.put("max-body-size", Long.toString(64L * 1024 * 1024));
+    d.put("session.ttl", "PT8H");
+    d.put("cookie.secure", "true");
+    d.put("login.max-failures", "5");
+    d.put("login.window", "PT15M");
+    d.put("audit.checkpoint-interval", "PT5M");
+    d.put("log.format", "json");
+    return Collections.unmodifiableMap(d);
+  }
+}

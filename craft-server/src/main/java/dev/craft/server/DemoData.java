@@ -1,0 +1,100 @@
+package dev.craft.server;
+
+import dev.craft.core.Actor;
+import dev.craft.core.Product;
+import dev.craft.core.ProductDraft;
+import dev.craft.core.ReleaseDraft;
+import dev.craft.store.ProductStore;
+import dev.craft.store.ReleaseStore;
+import dev.craft.store.TeamStore;
+import dev.craft.store.UserStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A realistic demo manufacturer for {@code craft serve --demo}: a smart-home gateway (hardware with
+ * firmware) and its companion app, with several releases each, a product-security team and one user
+ * per role. Loaded only into an empty database, so restarting with {@code --demo} never duplicates
+ * it.
+ */
+final class DemoData {
+  /** Every demo user's password; printed by {@code craft serve --demo}. */
+  static final String PASSWORD = "demo-password-2026";
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+  private final UserStore users;
+  private final TeamStore teams;
+  private final ProductStore products;
+  private final ReleaseStore releases;
+  private final Accounts accounts;
+
+  DemoData(
+      UserStore users,
+      TeamStore teams,
+      ProductStore products,
+      ReleaseStore releases,
+      Accounts accounts) {
+    this.users = users;
+    this.teams = teams;
+    this.products = products;
+    this.releases = releases;
+    this.accounts = accounts;
+  }
+
+  void loadIfEmpty() {
+    if (!products.list(Actor.SYSTEM, true, 1, 0).isEmpty()) {
+      return;
+    }
+    Actor s = Actor.SYSTEM;
+    var team = teams.create(s, "Nordlicht Product Security");
+    for (String[] u :
+        new String[][] {
+          {"psirt", "Paula PSIRT", "psirt"},
+          {"compliance", "Carl Compliance", "compliance"},
+          {"developer", "Dana Developer", "developer"},
+          {"auditor", "Aino Auditor", "auditor"}
+        }) {
+      var user = accounts.createUser(s, u[0], u[1], u[0] + "@nordlicht.example", u[2], PASSWORD);
+      teams.addMember(s, team.id(), user.id());
+    }
+
+    Product gateway =
+        products.create(
+            s,
+            ProductDraft.of(
+                "Nordlicht Home Gateway",
+                "Smart-home hub connecting Zigbee and Thread devices to the home network and the"
+                    + " Nordlicht cloud; runs the Nordlicht OS firmware.",
+                "manufacturer",
+                "hardware",
+                "Central control of lighting, heating and door sensors in private homes.",
+                "https://nordlicht.example/gateway",
+                "security@nordlicht.example"));
+    Product app =
+        products.create(
+            s,
+            ProductDraft.of(
+                "Nordlicht Companion App",
+                "Mobile and desktop application to configure the gateway and view device state.",
+                "manufacturer",
+                "software",
+                "Configuration and monitoring of Nordlicht gateways by their owners.",
+                "https://nordlicht.example/app",
+                "security@nordlicht.example"));
+    for (Product p : new Product[] {gateway, app}) {
+      products.grantTeam(s, p.id(), team.id());
+    }
+    release(gateway, "3.8.2", "2025-09-15", "2025-10-01", "superseded");
+    release(gateway, "4.0.0", "2026-03-02", "2026-03-16", "superseded");
+    release(gateway, "4.1.0", "2026-09-28", "2026-10-05", "released");
+    release(gateway, "4.2.0", "", "", "in_development");
+    release(app, "2.4.1", "2026-05-11", "2026-05-11", "superseded");
+    release(app, "2.5.0", "2026-10-20", "2026-10-20", "released");
+    LOG.info("demo data loaded: 2 products, 6 releases, 4 users (password {})", PASSWORD);
+  }
+
+  private void release(Product p, String version, String date, String placed, String status) {
+    releases.create(Actor.SYSTEM, p.id(), ReleaseDraft.of(version, date, placed, status));
+  }
+}

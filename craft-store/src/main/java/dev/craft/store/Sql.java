@@ -1,0 +1,42 @@
+package dev.craft.store;
+
+import dev.craft.core.ConflictException;
+import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** Small helpers around JDBI shared by the stores. */
+final class Sql {
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private Sql() {}
+
+  /**
+   * Runs a transaction; a unique-constraint violation becomes a {@link ConflictException} with the
+   * given message.
+   */
+  static <T> T inTransaction(
+      Jdbi jdbi, HandleCallback<T, RuntimeException> work, String conflictMessage) {
+    try {
+      return jdbi.inTransaction(work);
+    } catch (UnableToExecuteStatementException e) {
+      if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        throw new ConflictException(conflictMessage);
+      }
+      throw e;
+    }
+  }
+
+  /** The visibility predicate for products, for a user who does not see all products. */
+  static final String VISIBLE_TO_USER =
+      """
+      EXISTS (SELECT 1 FROM product_team pt JOIN team_member tm ON tm.team_id = pt.team_id
+              WHERE pt.product_id = p.id AND tm.user_id = :viewerId)
+      """;
+
+  static boolean exists(Handle h, String sql, Object id) {
+    return h.createQuery(sql).bind(0, id).mapTo(Integer.class).findOne().isPresent();
+  }
+}

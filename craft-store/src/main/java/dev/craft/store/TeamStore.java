@@ -1,0 +1,52 @@
+package dev.craft.store;
+
+import dev.craft.core.Actor;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** Teams: the unit of per-product access. */
+public final class TeamStore {
+  private final Jdbi jdbi;
+
+  public TeamStore(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  public TeamRow create(Actor actor, String name) {
+    return Sql.inTransaction(
+        jdbi,
+        h -> {
+          TeamRow team =
+              h.createQuery("INSERT INTO team (name) VALUES (:n) RETURNING *")
+                  .bind("n", name)
+                  .mapTo(TeamRow.class)
+                  .one();
+          AuditLog.append(h, actor, "team.create", "team", Long.toString(team.id()), team);
+          return team;
+        },
+        "a team named '" + name + "' already exists");
+  }
+
+  public void addMember(Actor actor, long teamId, long userId) {
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate(
+                  "INSERT INTO team_member (team_id, user_id) VALUES (:t, :u) ON CONFLICT DO NOTHING")
+              .bind("t", teamId)
+              .bind("u", userId)
+              .execute();
+          AuditLog.append(
+              h,
+              actor,
+              "team.add-member",
+              "team",
+              Long.toString(teamId),
+              "{\"userId\":" + userId + "}");
+        });
+  }
+
+  public List<TeamRow> list() {
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT * FROM team ORDER BY name").mapTo(TeamRow.class).list());
+  }
+}
