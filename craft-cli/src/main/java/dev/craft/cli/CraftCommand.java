@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
     description = "CRAFT — Cyber Resilience Act Fulfilment Toolkit.",
     subcommands = {
       // Keep one subcommand per line, sorted, so that parallel work merges cleanly.
+      CvssCommand.class,
       picocli.CommandLine.HelpCommand.class,
+      RulesCommand.class,
     })
 public final class CraftCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

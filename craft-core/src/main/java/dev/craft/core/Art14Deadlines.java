@@ -37,16 +37,19 @@ public final class Art14Deadlines {
   private final Art14Deadline notification;
   private final @Nullable Art14Deadline finalReport;
   private final String finalReportRule;
+  private final String finalReportBasis;
 
   private Art14Deadlines(
       Art14Deadline earlyWarning,
       Art14Deadline notification,
       @Nullable Art14Deadline finalReport,
-      String finalReportRule) {
+      String finalReportRule,
+      String finalReportBasis) {
     this.earlyWarning = earlyWarning;
     this.notification = notification;
     this.finalReport = finalReport;
     this.finalReportRule = finalReportRule;
+    this.finalReportBasis = finalReportBasis;
   }
 
   public static Art14Deadlines of(Art14Case c) {
@@ -100,7 +103,7 @@ public final class Art14Deadlines {
         finalReport = new Art14Deadline(Art14Stage.FINAL_REPORT, due, point + "(c)", finalRule);
       }
     }
-    return new Art14Deadlines(early, notification, finalReport, finalRule);
+    return new Art14Deadlines(early, notification, finalReport, finalRule, point + "(c)");
   }
 
   public Art14Deadline earlyWarning() {
@@ -123,7 +126,7 @@ public final class Art14Deadlines {
 
   /** The article and point of the final report, also when there is no due time yet. */
   public String finalReportBasis() {
-    return earlyWarning.basis().replace("(a)", "(c)");
+    return finalReportBasis;
   }
 
   /** The deadlines known so far, in order. */

@@ -2,7 +2,7 @@ package dev.craft.core;
 
 /** The stages of an Art. 14 notification, in the order in which they fall due. */
 public enum Art14Stage {
-  EARLY_WARNING("earlyWarning", "early warning notification"),
+  EARLY_WARNING("earlyWarning", "early warning"),
   NOTIFICATION("notification", "notification"),
   FINAL_REPORT("finalReport", "final report");
 
