@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       // Keep one subcommand per line, sorted, so that parallel work merges cleanly.
       AuditCommand.class,
+      CvssCommand.class,
       picocli.CommandLine.HelpCommand.class,
+      RulesCommand.class,
       ServeCommand.class,
     })
 public final class CraftCommand implements Runnable {
