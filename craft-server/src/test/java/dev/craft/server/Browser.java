@@ -1,0 +1,110 @@
+package dev.craft.server;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Selenium. Skips (with a message) when Chromium is not
+ * installed, except on CI (CI=true), where a missing browser is a failure: .ci/run installs it.
+ */
+public final class Browser implements AutoCloseable {
+  private static final String CHROMIUM = "/usr/bin/chromium";
+  private static final String DRIVER = "/usr/bin/chromedriver";
+
+  private final ChromeDriver driver;
+  private final String base;
+
+  private Browser(ChromeDriver driver, String base) {
+    this.driver = driver;
+    this.base = base;
+  }
+
+  public static Browser open(int port) {
+    boolean present = new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute();
+    if (!present && !"true".equals(System.getenv("CI"))) {
+      Assumptions.abort(
+          "Chromium is not installed (apt-get install chromium chromium-driver); browser test skipped");
+    }
+    try {
+      Path profile = Files.createTempDirectory("craft-chromium");
+      var options = new ChromeOptions();
+      options.setBinary(CHROMIUM);
+      options.addArguments(
+          List.of(
+              "--headless",
+              "--no-sandbox",
+              "--disable-gpu",
+              "--disable-dev-shm-usage",
+              "--disable-background-networking",
+              "--disable-component-update",
+              "--disable-sync",
+              "--no-first-run",
+              "--disable-quic",
+              "--window-size=1280,1000",
+              "--user-data-dir=" + profile));
+      var service =
+          new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
+      return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public ChromeDriver driver() {
+    return driver;
+  }
+
+  public void go(String path) {
+    driver.get(base + path);
+  }
+
+  public WebElement find(String css) {
+    return waitFor(css);
+  }
+
+  public WebElement waitFor(String css) {
+    return new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+  }
+
+  public void waitForText(String css, String text) {
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+  }
+
+  public void type(String css, String text) {
+    WebElement e = find(css);
+    e.clear();
+    e.sendKeys(text);
+  }
+
+  public void signIn(String username, String password) {
+    go("/login");
+    type("#username", username);
+    type("#password", password);
+    find("#sign-in").click();
+    waitFor("#sign-out");
+  }
+
+  public String currentPath() {
+    return driver.getCurrentUrl().substring(base.length());
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
