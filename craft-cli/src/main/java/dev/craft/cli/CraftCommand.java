@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       picocli.CommandLine.HelpCommand.class,
       RulesCommand.class,
       ServeCommand.class,
+      VersionCommand.class,
     })
 public final class CraftCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
