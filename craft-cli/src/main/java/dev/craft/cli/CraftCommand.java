@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       CvssCommand.class,
       picocli.CommandLine.HelpCommand.class,
+      ProductsCommand.class,
       RulesCommand.class,
       ServeCommand.class,
       VersionCommand.class,

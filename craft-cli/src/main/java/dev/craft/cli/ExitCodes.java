@@ -33,6 +33,9 @@ public final class ExitCodes {
         || error instanceof UncheckedIOException u && u.getCause() instanceof NoSuchFileException) {
       return INVALID_INPUT;
     }
+    if (error instanceof ServerClient.ApiException api) {
+      return api.status >= 500 ? INTERNAL : INVALID_INPUT;
+    }
     if (error instanceof CraftException) {
       return INVALID_INPUT;
     }

@@ -2,9 +2,7 @@ package dev.craft.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.craft.server.ConfigLoader;
 import dev.craft.server.CraftServer;
-import dev.craft.store.TestDatabase;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,39 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
  * judge.
  */
 class AuditVerifyCommandTest {
-  static final String TOKEN = "craft_token_for_the_audit_test_0123456789";
+  static final String TOKEN = LiveServer.TOKEN;
   static CraftServer server;
   static List<String> lines;
   static String publicKey;
 
   @BeforeAll
   static void exportFromARealServer() throws Exception {
-    var db = TestDatabase.fresh();
-    Path data = Files.createTempDirectory("craft-audit-test");
-    server =
-        CraftServer.start(
-            ConfigLoader.load(
-                Optional.empty(),
-                Map.of(),
-                Map.of(
-                    "port",
-                    "0",
-                    "data-dir",
-                    data.toString(),
-                    "db.url",
-                    db.url(),
-                    "db.user",
-                    db.user(),
-                    "db.password",
-                    db.password(),
-                    "admin.password",
-                    "audit-test-password",
-                    "admin.token",
-                    TOKEN,
-                    "demo",
-                    "true",
-                    "log.format",
-                    "text")));
+    server = LiveServer.start(true);
     var http = HttpClient.newHttpClient();
     String base = "http://localhost:" + server.port();
     lines = get(http, base + "/api/v1/audit/export").lines().toList();
