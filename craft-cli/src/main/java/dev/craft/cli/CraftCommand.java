@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       // Keep one subcommand per line, sorted, so that parallel work merges cleanly.
       picocli.CommandLine.HelpCommand.class,
+      SbomCommand.class,
     })
 public final class CraftCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
