@@ -167,7 +167,6 @@ public final class SbomCheckCommand implements Callable<Integer> {
                               .put("field", f.field())
                               .put("message", f.message()));
             });
-    o.put("passed", outcome.passed());
     try {
       return JSON.writeValueAsString(o);
     } catch (JsonProcessingException e) {

@@ -168,4 +168,43 @@ class SbomCheckCommandTest {
       assertThat(result.err()).doesNotContain("internal error");
     }
   }
+
+  @Test
+  void aProfileAddsItsVerdictScoreAndFindingsAndAFailingProfileExitsFour() throws IOException {
+    Path bom =
+        write(
+            "app.json",
+            """
+            {"bomFormat":"CycloneDX","specVersion":"1.6","version":1,
+             "metadata":{"component":{"type":"application","name":"app","version":"1","bom-ref":"app","supplier":{"name":"Acme"}}},
+             "components":[{"type":"library","bom-ref":"a","name":"lib","version":"1"}],
+             "dependencies":[{"ref":"app","dependsOn":["a"]}]}
+            """);
+    var result = Cli.run("sbom", "check", "--profile", "cra", "--format", "json", bom.toString());
+    assertThat(result.code()).isEqualTo(ExitCodes.CHECK_FAILED);
+    JsonNode report = line(result.out(), 0);
+    assertThat(report.get("valid").asBoolean()).isTrue();
+    assertThat(report.get("profile").asText()).isEqualTo("cra");
+    assertThat(report.get("passed").asBoolean()).isFalse();
+    assertThat(report.get("score").asDouble()).isBetween(0.0, 99.9);
+    assertThat(report.get("findings"))
+        .anySatisfy(
+            f -> {
+              assertThat(f.get("component").asText()).contains("lib@1");
+              assertThat(f.get("field").asText()).isEqualTo("identifier");
+              assertThat(f.get("severity").asText()).isEqualTo("error");
+            });
+
+    var text = Cli.run("sbom", "check", "--profile", "tr-03183-2", bom.toString());
+    assertThat(text.code()).isEqualTo(ExitCodes.CHECK_FAILED);
+    assertThat(text.out()).contains("profile tr-03183-2: FAILED").contains("[hash-sha512]");
+  }
+
+  @Test
+  void anUnknownProfileIsInvalidInput() throws IOException {
+    Path bom = write("min.json", "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\"}");
+    var result = Cli.run("sbom", "check", "--profile", "ntia", bom.toString());
+    assertThat(result.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(result.err()).contains("unknown quality profile");
+  }
 }
