@@ -1,0 +1,126 @@
+package dev.craft.formats;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.craft.core.ExternalReference;
+import dev.craft.core.Hash;
+import dev.craft.core.License;
+import dev.craft.core.Party;
+import java.util.List;
+
+/**
+ * CycloneDX JSON for the inventory's values. The writer uses it, and the normaliser uses it to
+ * check that a mapping lost nothing (if it did, the source field is kept).
+ */
+final class CycloneDxTrees {
+  private CycloneDxTrees() {}
+
+  static ObjectNode entity(Party p) {
+    ObjectNode o = Json.object();
+    if (!p.name().isEmpty()) {
+      o.put("name", p.name());
+    }
+    if (!p.url().isEmpty()) {
+      o.putArray("url").add(p.url());
+    }
+    if (!p.email().isEmpty()) {
+      o.putArray("contact").addObject().put("email", p.email());
+    }
+    return o;
+  }
+
+  static ArrayNode contacts(List<Party> parties) {
+    ArrayNode a = Json.NODES.arrayNode();
+    for (Party p : parties) {
+      ObjectNode o = a.addObject();
+      if (!p.name().isEmpty()) {
+        o.put("name", p.name());
+      }
+      if (!p.email().isEmpty()) {
+        o.put("email", p.email());
+      }
+    }
+    return a;
+  }
+
+  static ArrayNode hashes(List<Hash> hashes) {
+    ArrayNode a = Json.NODES.arrayNode();
+    for (Hash h : hashes) {
+      a.addObject().put("alg", h.algorithm()).put("content", h.value());
+    }
+    return a;
+  }
+
+  /**
+   * CycloneDX allows either licence objects or one expression. Listed ids and names become licence
+   * objects; anything else is written as an expression.
+   */
+  static ArrayNode licenses(List<License> licenses) {
+    ArrayNode a = Json.NODES.arrayNode();
+    boolean allObjects =
+        licenses.stream()
+            .allMatch(l -> l.expression().isEmpty() || SpdxLicenses.isListedId(l.expression()));
+    if (allObjects) {
+      for (License l : licenses) {
+        ObjectNode lic = a.addObject().putObject("license");
+        if (l.expression().isEmpty()) {
+          lic.put("name", l.name());
+        } else {
+          lic.put("id", l.expression());
+        }
+        if (!l.acknowledgement().isEmpty()) {
+          lic.put("acknowledgement", l.acknowledgement());
+        }
+        if (!l.url().isEmpty()) {
+          lic.put("url", l.url());
+        }
+      }
+      return a;
+    }
+    if (licenses.size() == 1) {
+      License l = licenses.get(0);
+      ObjectNode e = a.addObject().put("expression", l.expression());
+      if (!l.acknowledgement().isEmpty()) {
+        e.put("acknowledgement", l.acknowledgement());
+      }
+      return a;
+    }
+    // Several statements, one needing an expression: CycloneDX has room for one expression, so
+    // the concluded (or else the declared) statements are joined.
+    List<License> chosen = licenses.stream().filter(License::isConcluded).toList();
+    if (chosen.isEmpty()) {
+      chosen = licenses;
+    }
+    String joined =
+        String.join(
+            " AND ",
+            chosen.stream()
+                .map(
+                    l ->
+                        l.expression().isEmpty()
+                            ? "LicenseRef-" + sanitise(l.name())
+                            : "(" + l.expression() + ")")
+                .toList());
+    ObjectNode e = a.addObject().put("expression", joined);
+    if (!chosen.get(0).acknowledgement().isEmpty()) {
+      e.put("acknowledgement", chosen.get(0).acknowledgement());
+    }
+    return a;
+  }
+
+  static ArrayNode externalReferences(List<ExternalReference> refs) {
+    ArrayNode a = Json.NODES.arrayNode();
+    for (ExternalReference r : refs) {
+      ObjectNode o = a.addObject().put("url", r.url()).put("type", r.type());
+      if (!r.hashes().isEmpty()) {
+        o.set("hashes", hashes(r.hashes()));
+      }
+    }
+    return a;
+  }
+
+  static String sanitise(String text) {
+    String s = text.replaceAll("[^A-Za-z0-9.\\-]+", "-");
+    return s.isEmpty() ? "unnamed" : s;
+  }
+}
