@@ -10,11 +10,13 @@ import picocli.CommandLine.Command;
     description = "CRAFT — Cyber Resilience Act Fulfilment Toolkit.",
     subcommands = {
       // Keep one subcommand per line, sorted, so that parallel work merges cleanly.
+      AdvisoriesCommand.class,
       AuditCommand.class,
       CvssCommand.class,
       picocli.CommandLine.HelpCommand.class,
       ProductsCommand.class,
       RulesCommand.class,
+      ScanCommand.class,
       SbomCommand.class,
       ServeCommand.class,
       VersionCommand.class,

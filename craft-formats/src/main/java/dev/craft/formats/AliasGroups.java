@@ -1,0 +1,90 @@
+package dev.craft.formats;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Groups vulnerability identifiers (CVE, GHSA, PYSEC, GO, RUSTSEC, EUVD…) that the advisories say
+ * are the same, transitively, keeping for every link the record and file that stated it. Not
+ * thread-safe while being filled; read-only use afterwards is safe.
+ */
+public final class AliasGroups {
+  private final Map<String, String> parent = new HashMap<>();
+  private final Map<String, List<AliasLink>> linksByRoot = new HashMap<>();
+
+  /** Records that {@code record}'s id and its aliases name one vulnerability. */
+  public void add(OsvRecord record) {
+    find(record.id());
+    for (String alias : record.aliases()) {
+      if (alias.equals(record.id())) {
+        continue;
+      }
+      union(record.id(), alias);
+      linksByRoot
+          .computeIfAbsent(find(record.id()), k -> new ArrayList<>())
+          .add(new AliasLink(record.id(), alias, record.source()));
+    }
+  }
+
+  /** Every other identifier in the group of {@code id}, sorted; empty if it has none. */
+  public List<String> aliasesOf(String id) {
+    if (!parent.containsKey(id)) {
+      return List.of();
+    }
+    String root = find(id);
+    var out = new TreeSet<String>();
+    for (AliasLink link : linksByRoot.getOrDefault(root, List.of())) {
+      out.add(link.declaredBy());
+      out.add(link.alias());
+    }
+    out.remove(id);
+    return List.copyOf(out);
+  }
+
+  /** The statements that put {@code id} into its group (its provenance). */
+  public List<AliasLink> linksOf(String id) {
+    if (!parent.containsKey(id)) {
+      return List.of();
+    }
+    return List.copyOf(linksByRoot.getOrDefault(find(id), List.of()));
+  }
+
+  private String find(String id) {
+    String p = parent.putIfAbsent(id, id);
+    if (p == null) {
+      return id;
+    }
+    String root = id;
+    while (true) {
+      String up = parent.get(root);
+      if (up == null || up.equals(root)) {
+        break;
+      }
+      root = up;
+    }
+    // Path compression keeps later look-ups flat.
+    String cur = id;
+    while (!cur.equals(root)) {
+      String next = parent.get(cur);
+      parent.put(cur, root);
+      cur = next == null ? root : next;
+    }
+    return root;
+  }
+
+  private void union(String a, String b) {
+    String ra = find(a);
+    String rb = find(b);
+    if (ra.equals(rb)) {
+      return;
+    }
+    parent.put(rb, ra);
+    List<AliasLink> moved = linksByRoot.remove(rb);
+    if (moved != null) {
+      linksByRoot.computeIfAbsent(ra, k -> new ArrayList<>()).addAll(moved);
+    }
+  }
+}
