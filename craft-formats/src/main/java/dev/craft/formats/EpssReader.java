@@ -58,11 +58,13 @@ public final class EpssReader {
       throw new InvalidInputException(source + ": not an EPSS file (expected cve,epss,percentile)");
     }
     var scores = new HashMap<String, EpssScore>();
+    int start = csv.line();
     while (!(row = csv.next()).isEmpty()) {
+      int line = start;
+      start = csv.line();
       if (row.size() == 1 && row.get(0).isBlank()) {
         continue;
       }
-      int line = csv.line() - 1;
       if (row.size() < 3) {
         throw new InvalidInputException(source + ": line " + line + ": expected 3 fields");
       }

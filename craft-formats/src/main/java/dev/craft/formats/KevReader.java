@@ -58,13 +58,13 @@ public final class KevReader {
       entries.add(
           entry(
               "/vulnerabilities/" + i,
-              Json.text(v, "cveID"),
-              Json.text(v, "vendorProject"),
-              Json.text(v, "product"),
-              Json.text(v, "vulnerabilityName"),
-              Json.text(v, "dateAdded"),
-              Json.text(v, "dueDate"),
-              Json.text(v, "knownRansomwareCampaignUse")));
+              Json.text(v, "cveID").strip(),
+              Json.text(v, "vendorProject").strip(),
+              Json.text(v, "product").strip(),
+              Json.text(v, "vulnerabilityName").strip(),
+              Json.text(v, "dateAdded").strip(),
+              Json.text(v, "dueDate").strip(),
+              Json.text(v, "knownRansomwareCampaignUse").strip()));
     }
     return new KevCatalog(Json.text(tree, "catalogVersion"), entries);
   }
@@ -83,11 +83,13 @@ public final class KevReader {
       }
       var entries = new ArrayList<KevEntry>();
       List<String> row;
+      int start = csv.line();
       while (!(row = csv.next()).isEmpty()) {
+        String at = "line " + start;
+        start = csv.line();
         if (row.size() == 1 && row.get(0).isBlank()) {
           continue;
         }
-        String at = "line " + (csv.line() - 1);
         entries.add(
             entry(
                 at,

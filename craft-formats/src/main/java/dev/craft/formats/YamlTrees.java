@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.craft.core.InvalidInputException;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -24,7 +25,6 @@ final class YamlTrees {
   static JsonNode parse(byte[] content, int maxDepth, long maxBytes) {
     var options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
-    // Aliases make "billion laughs" documents; OSV records never need many.
     options.setMaxAliasesForCollections(20);
     options.setNestingDepthLimit(maxDepth);
     options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxBytes));
@@ -77,7 +77,15 @@ final class YamlTrees {
           }
         }
         case VALUE_NULL -> value = Json.NODES.nullNode();
-        default -> value = Json.NODES.textNode(parser.getText());
+        default -> {
+          // Jackson hands an alias (*name) over as the text "name"; OSV records have no use for
+          // aliases, so refuse them rather than read them wrongly (or expand a "billion laughs").
+          if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            throw new InvalidInputException(
+                "YAML aliases are not accepted (alias *" + parser.getText() + ")");
+          }
+          value = Json.NODES.textNode(parser.getText());
+        }
       }
       if (value != null) {
         if (stack.isEmpty()) {
