@@ -1,5 +1,6 @@
 package dev.craft.engine;
 
+import dev.craft.core.CvssScore;
 import dev.craft.core.Ecosystem;
 import dev.craft.core.VersionScheme;
 import dev.craft.formats.AliasGroups;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The in-memory matching index: affected entries of every non-withdrawn advisory, keyed by
@@ -23,6 +25,7 @@ import java.util.Set;
 public final class AdvisoryIndex {
   private final Map<PackageKey, List<IndexedAffected>> byPackage;
   private final AliasGroups aliases;
+  private final Map<String, List<String>> aliasCache = new ConcurrentHashMap<>();
   private final Stats stats;
 
   /** Counts for reports: what was indexed and what was left out, and why. */
@@ -46,7 +49,8 @@ public final class AdvisoryIndex {
 
   /** Identifiers that the advisories say are the same vulnerability as {@code id}. */
   public List<String> aliasesOf(String id) {
-    return aliases.aliasesOf(id);
+    // Groups are complete once built; many findings share an advisory, so compute each once.
+    return aliasCache.computeIfAbsent(id, aliases::aliasesOf);
   }
 
   public AliasGroups aliasGroups() {
@@ -63,6 +67,7 @@ public final class AdvisoryIndex {
     private final AliasGroups aliases = new AliasGroups();
     private final Set<String> seen = new HashSet<>();
     private final Map<String, Optional<VersionScheme>> schemes = new HashMap<>();
+    private final Map<String, Optional<CvssScore>> scores = new HashMap<>();
     private int records;
     private int withdrawn;
     private int duplicates;
@@ -88,7 +93,10 @@ public final class AdvisoryIndex {
       aliases.add(record);
       var advisory =
           new IndexedAdvisory(
-              record.id(), record.source(), record.aliases(), AdvisorySeverity.of(record));
+              record.id(),
+              record.source(),
+              record.aliases(),
+              AdvisorySeverity.of(record, v -> scores.computeIfAbsent(v, AdvisorySeverity::score)));
       List<OsvAffected> affected = record.affected();
       for (int i = 0; i < affected.size(); i++) {
         OsvAffected a = affected.get(i);

@@ -9,6 +9,7 @@ import dev.craft.formats.OsvSeverity;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * An advisory's severity: from its newest CVSS vector (scored by core's calculator), else from
@@ -47,13 +48,21 @@ public record AdvisorySeverity(
   }
 
   public static AdvisorySeverity of(OsvRecord record) {
+    return of(record, AdvisorySeverity::score);
+  }
+
+  /**
+   * Like {@link #of(OsvRecord)}, scoring vectors through {@code scorer} so that an index builder
+   * can score each distinct vector once.
+   */
+  static AdvisorySeverity of(OsvRecord record, Function<String, Optional<CvssScore>> scorer) {
     Optional<CvssScore> best = Optional.empty();
     for (OsvSeverity s : record.severity()) {
-      best = newer(best, s);
+      best = newer(best, s, scorer);
     }
     for (OsvAffected a : record.affected()) {
       for (OsvSeverity s : a.severity()) {
-        best = newer(best, s);
+        best = newer(best, s, scorer);
       }
     }
     if (best.isPresent()) {
@@ -77,18 +86,25 @@ public record AdvisorySeverity(
   }
 
   /** Keeps the vector of the newest CVSS version; an unscorable vector is ignored. */
-  private static Optional<CvssScore> newer(Optional<CvssScore> current, OsvSeverity s) {
+  private static Optional<CvssScore> newer(
+      Optional<CvssScore> current, OsvSeverity s, Function<String, Optional<CvssScore>> scorer) {
     if (!s.type().startsWith("CVSS_")) {
       return current;
     }
+    Optional<CvssScore> score = scorer.apply(s.score());
+    if (score.isPresent()
+        && (current.isEmpty() || score.get().version().compareTo(current.get().version()) > 0)) {
+      return score;
+    }
+    return current;
+  }
+
+  /** The score of a vector, empty if it cannot be scored. */
+  static Optional<CvssScore> score(String vector) {
     try {
-      CvssScore score = CvssCalculator.score(s.score());
-      if (current.isEmpty() || score.version().compareTo(current.get().version()) > 0) {
-        return Optional.of(score);
-      }
-      return current;
+      return Optional.of(CvssCalculator.score(vector));
     } catch (InvalidInputException | IllegalArgumentException e) {
-      return current;
+      return Optional.empty();
     }
   }
 }

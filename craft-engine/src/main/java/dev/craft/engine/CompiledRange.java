@@ -23,6 +23,7 @@ final class CompiledRange {
   record Outcome(boolean affected, String compared) {}
 
   final OsvRange range;
+  final String description;
   final int index;
   final @Nullable VersionScheme scheme;
   final String problem;
@@ -39,6 +40,7 @@ final class CompiledRange {
       List<Bound> limits,
       boolean unlimited) {
     this.range = range;
+    this.description = range.describe();
     this.index = index;
     this.scheme = scheme;
     this.problem = problem;

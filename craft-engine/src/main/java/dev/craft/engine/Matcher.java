@@ -7,7 +7,6 @@ import dev.craft.formats.EpssScores;
 import dev.craft.formats.KevCatalog;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -60,18 +59,29 @@ public final class Matcher {
     if (candidates.isEmpty()) {
       return;
     }
-    // One finding per advisory: an affected entry beats an indeterminate one.
-    Map<IndexedAdvisory, Verdict> perAdvisory = new LinkedHashMap<>();
+    // One finding per advisory: an affected entry beats an indeterminate one. The builder adds a
+    // record's entries one after another, so entries of one advisory are adjacent here.
     var parsed = new HashMap<VersionScheme, Object>();
+    @Nullable IndexedAdvisory current = null;
+    @Nullable Verdict best = null;
     for (IndexedAffected entry : candidates) {
-      Verdict v = evaluate(entry, version, parsed);
-      if (v == null) {
+      if (entry.advisory() != current) {
+        if (current != null && best != null) {
+          out.add(finding(c, current, best));
+        }
+        current = entry.advisory();
+        best = null;
+      }
+      if (best != null && best.affected()) {
         continue;
       }
-      perAdvisory.merge(entry.advisory(), v, (a, b) -> a.affected() ? a : b);
+      Verdict v = evaluate(entry, version, parsed);
+      if (v != null && (best == null || v.affected())) {
+        best = v;
+      }
     }
-    for (var e : perAdvisory.entrySet()) {
-      out.add(finding(c, e.getKey(), e.getValue()));
+    if (current != null && best != null) {
+      out.add(finding(c, current, best));
     }
   }
 
@@ -167,7 +177,7 @@ public final class Matcher {
         entry.name(),
         match,
         range == null ? -1 : range.index,
-        range == null ? "" : range.range.describe(),
+        range == null ? "" : range.description,
         comparator,
         version,
         compared,

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 /**
  * Groups vulnerability identifiers (CVE, GHSA, PYSEC, GO, RUSTSEC, EUVD…) that the advisories say
  * are the same, transitively, keeping for every link the record and file that stated it. Not
- * thread-safe while being filled; read-only use afterwards is safe.
+ * thread-safe while being filled; reads never write, so concurrent reads afterwards are safe.
  */
 public final class AliasGroups {
   private final Map<String, String> parent = new HashMap<>();
@@ -34,7 +34,7 @@ public final class AliasGroups {
     if (!parent.containsKey(id)) {
       return List.of();
     }
-    String root = find(id);
+    String root = rootOf(id);
     var out = new TreeSet<String>();
     for (AliasLink link : linksByRoot.getOrDefault(root, List.of())) {
       out.add(link.declaredBy());
@@ -49,7 +49,17 @@ public final class AliasGroups {
     if (!parent.containsKey(id)) {
       return List.of();
     }
-    return List.copyOf(linksByRoot.getOrDefault(find(id), List.of()));
+    return List.copyOf(linksByRoot.getOrDefault(rootOf(id), List.of()));
+  }
+
+  /** The group root without path compression, so that reads never write. */
+  private String rootOf(String id) {
+    String root = id;
+    String up;
+    while ((up = parent.get(root)) != null && !up.equals(root)) {
+      root = up;
+    }
+    return root;
   }
 
   private String find(String id) {

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.craft.bench;
+
+import org.jspecify.annotations.NullMarked;
