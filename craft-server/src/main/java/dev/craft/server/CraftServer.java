@@ -113,6 +113,13 @@ public final class CraftServer implements AutoCloseable {
     var productApi = new ProductApi(products, releases);
     var accountApi = new AccountApi(accounts, users, tokens, teams, products);
     var auditApi = new AuditApi(auditLog, signer);
+    var sbomStore = new dev.craft.store.SbomStore(jdbi);
+    var sbomApi =
+        new SbomApi(
+            new SbomService(
+                sbomStore,
+                dev.craft.formats.ReadLimits.DEFAULT.withMaxBytes(config.maxBodyBytes())),
+            sbomStore);
     var web = new WebUi(pages, auth, products, releases, accounts, tokens, auditLog, openApi);
     List<String> routes = new ArrayList<>();
 
@@ -156,6 +163,7 @@ public final class CraftServer implements AutoCloseable {
               productApi.routes(r);
               accountApi.routes(r);
               auditApi.routes(r);
+              sbomApi.routes(r);
               web.routes(r);
 
               r.exception(HttpResponseException.class, (e, ctx) -> web.handle(e, ctx));
