@@ -114,13 +114,12 @@ public final class CraftServer implements AutoCloseable {
     var accountApi = new AccountApi(accounts, users, tokens, teams, products);
     var auditApi = new AuditApi(auditLog, signer);
     var sbomStore = new dev.craft.store.SbomStore(jdbi);
-    var sbomApi =
-        new SbomApi(
-            new SbomService(
-                sbomStore,
-                dev.craft.formats.ReadLimits.DEFAULT.withMaxBytes(config.maxBodyBytes())),
-            sbomStore);
+    var sbomService =
+        new SbomService(
+            sbomStore, dev.craft.formats.ReadLimits.DEFAULT.withMaxBytes(config.maxBodyBytes()));
+    var sbomApi = new SbomApi(sbomService, sbomStore);
     var web = new WebUi(pages, auth, products, releases, accounts, tokens, auditLog, openApi);
+    var releasePage = new ReleasePage(pages, web, products, releases, sbomStore, sbomService);
     List<String> routes = new ArrayList<>();
 
     Javalin app =
@@ -165,6 +164,7 @@ public final class CraftServer implements AutoCloseable {
               auditApi.routes(r);
               sbomApi.routes(r);
               web.routes(r);
+              releasePage.routes(r);
 
               r.exception(HttpResponseException.class, (e, ctx) -> web.handle(e, ctx));
               r.exception(Exception.class, (e, ctx) -> web.handle(e, ctx));
