@@ -106,7 +106,7 @@ public final class CraftServer implements AutoCloseable {
             sbomStore, dev.craft.formats.ReadLimits.DEFAULT.withMaxBytes(config.maxBodyBytes()));
     Optional<String> generatedPassword = bootstrapAdmin(config, users, accounts);
     if (config.demo()) {
-      new DemoData(users, teams, products, releases, accounts, sbomService).loadIfEmpty();
+      new DemoData(teams, products, releases, accounts, sbomService).loadIfEmpty();
     }
     signer.checkpointHead();
 

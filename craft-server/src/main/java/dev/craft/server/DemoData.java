@@ -8,7 +8,6 @@ import dev.craft.core.ReleaseDraft;
 import dev.craft.store.ProductStore;
 import dev.craft.store.ReleaseStore;
 import dev.craft.store.TeamStore;
-import dev.craft.store.UserStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +26,6 @@ final class DemoData {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
-  private final UserStore users;
   private final TeamStore teams;
   private final ProductStore products;
   private final ReleaseStore releases;
@@ -35,13 +33,11 @@ final class DemoData {
   private final SbomService sboms;
 
   DemoData(
-      UserStore users,
       TeamStore teams,
       ProductStore products,
       ReleaseStore releases,
       Accounts accounts,
       SbomService sboms) {
-    this.users = users;
     this.teams = teams;
     this.products = products;
     this.releases = releases;
