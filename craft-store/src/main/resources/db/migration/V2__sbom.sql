@@ -10,12 +10,15 @@ CREATE TABLE sbom (
     sha256          TEXT        NOT NULL,
     size_bytes      BIGINT      NOT NULL,
     original        BYTEA       NOT NULL,
-    inventory       JSONB       NOT NULL,
+    inventory       BYTEA       NOT NULL, -- the normalised inventory as gzip-compressed JSON
     component_count INT         NOT NULL,
     uploaded_by     TEXT        NOT NULL,
     uploaded_at     TIMESTAMPTZ NOT NULL DEFAULT now(),
     replaced_at     TIMESTAMPTZ
 );
+-- Both columns are compressed (the inventory) or kept verbatim (the original): skip PostgreSQL's own compression.
+ALTER TABLE sbom ALTER COLUMN original SET STORAGE EXTERNAL;
+ALTER TABLE sbom ALTER COLUMN inventory SET STORAGE EXTERNAL;
 CREATE UNIQUE INDEX sbom_current_per_release ON sbom (release_id) WHERE replaced_at IS NULL;
 
 CREATE TABLE sbom_component (

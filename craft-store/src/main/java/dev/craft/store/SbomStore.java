@@ -4,15 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.craft.core.Actor;
-import dev.craft.core.Component;
 import dev.craft.core.ConflictException;
 import dev.craft.core.Sbom;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The SBOM of each release: original bytes, normalised inventory and searchable components, written
@@ -49,12 +48,7 @@ public final class SbomStore {
       Sbom sbom,
       Set<String> directRefs,
       boolean replace) {
-    String inventory;
-    try {
-      inventory = INVENTORY.writeValueAsString(sbom);
-    } catch (JsonProcessingException e) {
-      throw new StoreException("cannot serialise the SBOM inventory", e);
-    }
+    byte[] inventory = Gzip.compress(writeInventory(sbom));
     return jdbi.inTransaction(
         h -> {
           ReleaseCheck.require(h, actor, productId, releaseId);
@@ -77,7 +71,7 @@ public final class SbomStore {
                       INSERT INTO sbom (release_id, format, spec_version, encoding, sha256, size_bytes,
                                         original, inventory, component_count, uploaded_by)
                       VALUES (:release, :format, :spec, :encoding, :sha, :size, :original,
-                              CAST(:inventory AS jsonb), :count, :by)
+                              :inventory, :count, :by)
                       RETURNING %s
                       """
                           .formatted(COLUMNS))
@@ -93,29 +87,7 @@ public final class SbomStore {
                   .bind("by", actor.username())
                   .mapTo(SbomRow.class)
                   .one();
-          PreparedBatch batch =
-              h.prepareBatch(
-                  """
-                  INSERT INTO sbom_component (sbom_id, ordinal, ref, type, grp, name, version, purl, direct)
-                  VALUES (:sbom, :ordinal, :ref, :type, :grp, :name, :version, :purl, :direct)
-                  """);
-          int ordinal = 0;
-          for (Component c : sbom.components()) {
-            batch
-                .bind("sbom", row.id())
-                .bind("ordinal", ordinal++)
-                .bind("ref", c.ref())
-                .bind("type", c.type())
-                .bind("grp", c.group())
-                .bind("name", c.name())
-                .bind("version", c.version())
-                .bind("purl", c.purl())
-                .bind("direct", directRefs.contains(c.ref()))
-                .add();
-          }
-          if (ordinal > 0) {
-            batch.execute();
-          }
+          ComponentCopy.copy(h, row.id(), sbom.components(), directRefs);
           AuditLog.append(
               h,
               actor,
@@ -131,6 +103,14 @@ public final class SbomStore {
                   "replaced", current.map(String::valueOf).orElse("")));
           return row;
         });
+  }
+
+  private static byte[] writeInventory(Sbom sbom) {
+    try {
+      return INVENTORY.writeValueAsBytes(sbom);
+    } catch (JsonProcessingException e) {
+      throw new StoreException("cannot serialise the SBOM inventory", e);
+    }
   }
 
   public Optional<SbomRow> current(Actor actor, long productId, long releaseId) {
@@ -169,16 +149,16 @@ public final class SbomStore {
   }
 
   public Sbom inventory(long sbomId) {
-    String json =
+    byte[] stored =
         jdbi.withHandle(
             h ->
-                h.createQuery("SELECT inventory::text FROM sbom WHERE id = :id")
+                h.createQuery("SELECT inventory FROM sbom WHERE id = :id")
                     .bind("id", sbomId)
-                    .mapTo(String.class)
+                    .mapTo(byte[].class)
                     .one());
     try {
-      return INVENTORY.readValue(json, Sbom.class);
-    } catch (JsonProcessingException e) {
+      return INVENTORY.readValue(Gzip.decompress(stored), Sbom.class);
+    } catch (IOException e) {
       throw new StoreException("the stored inventory of SBOM " + sbomId + " cannot be read", e);
     }
   }
