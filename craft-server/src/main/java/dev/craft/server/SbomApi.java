@@ -4,6 +4,8 @@ import dev.craft.core.InvalidInputException;
 import dev.craft.core.NotFoundException;
 import dev.craft.core.Permission;
 import dev.craft.engine.QualityProfiles;
+import dev.craft.formats.SbomTarget;
+import dev.craft.formats.SbomWriter;
 import dev.craft.store.SbomRow;
 import dev.craft.store.SbomStore;
 import io.javalin.config.RoutesConfig;
@@ -66,11 +68,45 @@ final class SbomApi {
           .result(store.original(row.id()));
       return;
     }
+    if (format != null && SbomTarget.ids().contains(format)) {
+      export(ctx, row, SbomTarget.fromId(format), "xml".equals(ctx.queryParam("encoding")));
+      return;
+    }
     if (format != null && !format.isEmpty() && !format.equals("json")) {
       throw new InvalidInputException(
-          "format: 'original' or 'json' (exports to other formats: see docs/sbom.md)");
+          "format: json, original or one of " + String.join(", ", SbomTarget.ids()));
     }
     ctx.json(view(row, SbomService.quality(store.inventory(row.id()))));
+  }
+
+  /**
+   * The stored inventory written in another standard: CycloneDX 1.6/1.7 (JSON or XML), SPDX 2.3,
+   * SPDX 3.0.1.
+   */
+  private void export(Context ctx, SbomRow row, SbomTarget target, boolean xml) {
+    if (xml && target.format() != dev.craft.core.SbomFormat.CYCLONEDX) {
+      throw new InvalidInputException("encoding: xml is available for CycloneDX only");
+    }
+    var inventory = store.inventory(row.id());
+    byte[] bytes =
+        xml ? SbomWriter.writeXml(inventory, target) : SbomWriter.write(inventory, target);
+    String extension =
+        xml
+            ? "xml"
+            : target.format() == dev.craft.core.SbomFormat.SPDX && target.version().startsWith("3")
+                ? "jsonld"
+                : "json";
+    ctx.contentType(xml ? "application/xml" : "application/json")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"sbom-"
+                + row.releaseId()
+                + "-"
+                + target.id()
+                + "."
+                + extension
+                + "\"")
+        .result(bytes);
   }
 
   private void components(Context ctx) {

@@ -91,6 +91,35 @@ class SbomApiTest {
   }
 
   @Test
+  void anSbomIsExportedInEveryStandardAndTheExportReadsBackToTheSameComponents() {
+    String sbom = newRelease("SBOM Export");
+    assertThat(upload(sbom, gateway).statusCode()).isEqualTo(201);
+    var original =
+        dev.craft.formats.SbomReader.read(gateway, dev.craft.formats.ReadLimits.DEFAULT).sbom();
+    for (String target :
+        new String[] {"cyclonedx-1.6", "cyclonedx-1.7", "spdx-2.3", "spdx-3.0.1"}) {
+      var r = s.get(sbom + "?format=" + target, ADMIN_TOKEN);
+      assertThat(r.statusCode()).as(target + ": " + r.body()).isEqualTo(200);
+      var back =
+          dev.craft.formats.SbomReader.read(
+              r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              dev.craft.formats.ReadLimits.DEFAULT);
+      assertThat(back.valid()).as(target + " " + back.problems()).isTrue();
+      assertThat(back.sbom().components())
+          .extracting(dev.craft.core.Component::purl)
+          .containsAll(
+              original.components().stream()
+                  .map(dev.craft.core.Component::purl)
+                  .filter(x -> !x.isEmpty())
+                  .toList());
+    }
+    var xml = s.get(sbom + "?format=cyclonedx-1.6&encoding=xml", ADMIN_TOKEN);
+    assertThat(xml.body()).startsWith("<?xml");
+    assertThat(s.get(sbom + "?format=spdx-2.3&encoding=xml", ADMIN_TOKEN).statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
   void replacingAnSbomIsExplicitAndKeepsTheOldOne() {
     String sbom = newRelease("SBOM Replace");
     assertThat(upload(sbom, gateway).statusCode()).isEqualTo(201);
