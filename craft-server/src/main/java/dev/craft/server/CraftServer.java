@@ -120,6 +120,7 @@ public final class CraftServer implements AutoCloseable {
     var sbomApi = new SbomApi(sbomService, sbomStore);
     var web = new WebUi(pages, auth, products, releases, accounts, tokens, auditLog, openApi);
     var releasePage = new ReleasePage(pages, web, products, releases, sbomStore, sbomService);
+    var adminPage = new AdminPage(pages, web, accounts, users, teams, products);
     List<String> routes = new ArrayList<>();
 
     Javalin app =
@@ -165,6 +166,7 @@ public final class CraftServer implements AutoCloseable {
               sbomApi.routes(r);
               web.routes(r);
               releasePage.routes(r);
+              adminPage.routes(r);
 
               r.exception(HttpResponseException.class, (e, ctx) -> web.handle(e, ctx));
               r.exception(Exception.class, (e, ctx) -> web.handle(e, ctx));
