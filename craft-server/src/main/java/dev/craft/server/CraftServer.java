@@ -114,6 +114,7 @@ public final class CraftServer implements AutoCloseable {
     var accountApi = new AccountApi(accounts, users, tokens, teams, products);
     var auditApi = new AuditApi(auditLog, signer);
     var web = new WebUi(pages, auth, products, releases, accounts, tokens, auditLog, openApi);
+    var compliance = ComplianceWiring.create(jdbi, products, releases, pages, auth, config.demo());
     List<String> routes = new ArrayList<>();
 
     Javalin app =
@@ -156,6 +157,7 @@ public final class CraftServer implements AutoCloseable {
               productApi.routes(r);
               accountApi.routes(r);
               auditApi.routes(r);
+              compliance.routes(r);
               web.routes(r);
 
               r.exception(HttpResponseException.class, (e, ctx) -> web.handle(e, ctx));

@@ -28,7 +28,11 @@ public final class Database implements AutoCloseable {
             ReleaseRow.class,
             SessionRow.class,
             TokenRow.class,
-            TeamRow.class)) {
+            TeamRow.class,
+            ScopeRow.class,
+            ClassificationRow.class,
+            SupportPlanRow.class,
+            RiskAssessmentRow.class)) {
       jdbi.registerRowMapper(ConstructorMapper.factory(row));
     }
   }
