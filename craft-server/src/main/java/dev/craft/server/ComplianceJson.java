@@ -1,5 +1,6 @@
 package dev.craft.server;
 
+import dev.craft.core.AnnexCategory;
 import dev.craft.core.Classification;
 import dev.craft.core.ConformityModule;
 import dev.craft.core.ConformityRoute;
@@ -32,7 +33,7 @@ final class ComplianceJson {
     Classification c = r.value();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("productClass", c.productClass().id());
-    m.put("annexCategory", c.category().orElse(null));
+    m.put("annexCategory", c.category().map(ComplianceJson::category).orElse(null));
     m.put("coreFunctionality", c.coreFunctionality());
     m.put("standards", c.standards().id());
     m.put("standardsReferences", c.standardsReferences());
@@ -44,6 +45,11 @@ final class ComplianceJson {
     m.put("decidedBy", r.by());
     m.put("decidedAt", r.at());
     return m;
+  }
+
+  static Map<String, Object> category(AnnexCategory c) {
+    return Map.of(
+        "id", c.id(), "basis", c.basis(), "text", c.text(), "productClass", c.productClass().id());
   }
 
   static @Nullable Map<String, Object> route(@Nullable ConformityRoute route) {
@@ -97,7 +103,9 @@ final class ComplianceJson {
         "productClass", o.classification() == null ? null : o.classification().productClass().id());
     m.put(
         "annexCategory",
-        o.classification() == null ? null : o.classification().category().orElse(null));
+        o.classification() == null
+            ? null
+            : o.classification().category().map(ComplianceJson::category).orElse(null));
     m.put(
         "chosenModule",
         o.classification() == null
