@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       picocli.CommandLine.HelpCommand.class,
       ProductsCommand.class,
       RulesCommand.class,
+      SbomCommand.class,
       ServeCommand.class,
       VersionCommand.class,
     })

@@ -6,6 +6,7 @@ import dev.craft.store.ProductStore;
 import dev.craft.store.ReleaseRemoval;
 import dev.craft.store.ReleaseStore;
 import dev.craft.store.RiskAssessmentStore;
+import dev.craft.store.SbomStore;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.javalin.config.RoutesConfig;
@@ -39,8 +40,9 @@ final class ComplianceWiring {
     var compliance = new ComplianceStore(jdbi);
     var documentation = new DocumentationStore(jdbi);
     var riskAssessments = new RiskAssessmentStore(jdbi);
+    var sboms = new SbomStore(jdbi);
     var dossiers =
-        new DossierLoader(products, releases, compliance, documentation, riskAssessments);
+        new DossierLoader(products, releases, compliance, documentation, riskAssessments, sboms);
     if (demo) {
       new ComplianceDemoData(products, releases, compliance, documentation, riskAssessments)
           .loadIfMissing();
@@ -49,7 +51,7 @@ final class ComplianceWiring {
     return new ComplianceWiring(
         new ComplianceApi(products, compliance, documentation, new ReleaseRemoval(jdbi), dossiers),
         new RiskAssessmentApi(releases, riskAssessments),
-        new DocumentApi(dossiers, html),
+        new DocumentApi(dossiers, html, sboms),
         new ComplianceUi(
             pages, auth, products, releases, compliance, documentation, riskAssessments, dossiers));
   }

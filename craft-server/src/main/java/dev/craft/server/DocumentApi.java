@@ -2,6 +2,8 @@ package dev.craft.server;
 
 import dev.craft.core.InvalidInputException;
 import dev.craft.core.Permission;
+import dev.craft.store.SbomRow;
+import dev.craft.store.SbomStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
@@ -22,10 +24,12 @@ final class DocumentApi {
 
   private final DossierLoader dossiers;
   private final DocumentHtml html;
+  private final SbomStore sboms;
 
-  DocumentApi(DossierLoader dossiers, DocumentHtml html) {
+  DocumentApi(DossierLoader dossiers, DocumentHtml html, SbomStore sboms) {
     this.dossiers = dossiers;
     this.html = html;
+    this.sboms = sboms;
   }
 
   void routes(RoutesConfig r) {
@@ -67,7 +71,7 @@ final class DocumentApi {
 
   /**
    * A zip of what Art. 13(22) and Annex VII ask to hand over: the declaration and the technical
-   * documentation in all formats, the user information, and a note on the SBOM.
+   * documentation in all formats, the user information, and the SBOM as uploaded.
    */
   private void authorityPackage(Context ctx) {
     Dossier d = dossier(ctx);
@@ -88,6 +92,23 @@ final class DocumentApi {
             dev.craft.store.CraftJson.write(ComplianceJson.document(doc))
                 .getBytes(StandardCharsets.UTF_8));
       }
+      SbomRow sbom = d.sbom();
+      String sbomNote;
+      if (sbom == null) {
+        sbomNote = "none uploaded for this release";
+      } else {
+        String name = "sbom." + extension(sbom.encoding());
+        put(zip, name, sboms.original(sbom.id()));
+        sbomNote =
+            name
+                + " ("
+                + sbom.format()
+                + " "
+                + sbom.specVersion()
+                + ", SHA-256 "
+                + sbom.sha256()
+                + ")";
+      }
       put(
           zip,
           "README.txt",
@@ -96,8 +117,8 @@ final class DocumentApi {
                   + " "
                   + d.releaseVersion()
                   + "\nSoftware bill of materials (Annex VII point 8): "
-                  + DocItem.NOT_YET_RECORDED
-                  + " in CRAFT.\n")
+                  + sbomNote
+                  + "\n")
               .getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the authority package", e);
@@ -109,6 +130,15 @@ final class DocumentApi {
                 + slug(d.product().name() + "-" + d.releaseVersion())
                 + "-authority-package.zip\"")
         .result(bytes.toByteArray());
+  }
+
+  private static String extension(String encoding) {
+    return switch (encoding) {
+      case "xml" -> "xml";
+      case "tag-value" -> "spdx";
+      case "json-ld" -> "jsonld";
+      default -> "json";
+    };
   }
 
   private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {

@@ -8,6 +8,7 @@ import dev.craft.core.Release;
 import dev.craft.core.RiskAssessment;
 import dev.craft.core.ScopeFacts;
 import dev.craft.core.SupportPlan;
+import dev.craft.store.SbomRow;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,7 @@ record Dossier(
     @Nullable Recorded<SupportPlan> support,
     DocumentationFacts facts,
     @Nullable RiskAssessment riskAssessment,
+    @Nullable SbomRow sbom,
     LocalDate today) {
 
   Dossier {
@@ -43,6 +45,10 @@ record Dossier(
 
   String compliancePath(String step) {
     return productPath() + "/compliance/" + step;
+  }
+
+  String releasePath() {
+    return release == null ? productPath() : productPath() + "/releases/" + release.id();
   }
 
   String riskAssessmentPath() {

@@ -11,6 +11,7 @@ import dev.craft.store.DocumentationStore;
 import dev.craft.store.ProductStore;
 import dev.craft.store.ReleaseStore;
 import dev.craft.store.RiskAssessmentStore;
+import dev.craft.store.SbomStore;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -22,18 +23,21 @@ final class DossierLoader {
   private final ComplianceStore compliance;
   private final DocumentationStore documentation;
   private final RiskAssessmentStore riskAssessments;
+  private final SbomStore sboms;
 
   DossierLoader(
       ProductStore products,
       ReleaseStore releases,
       ComplianceStore compliance,
       DocumentationStore documentation,
-      RiskAssessmentStore riskAssessments) {
+      RiskAssessmentStore riskAssessments,
+      SbomStore sboms) {
     this.products = products;
     this.releases = releases;
     this.compliance = compliance;
     this.documentation = documentation;
     this.riskAssessments = riskAssessments;
+    this.sboms = sboms;
   }
 
   /**
@@ -58,6 +62,7 @@ final class DossierLoader {
         release == null
             ? null
             : riskAssessments.latest(actor, productId, release.id()).orElse(null),
+        release == null ? null : sboms.current(actor, productId, release.id()).orElse(null),
         LocalDate.now());
   }
 

@@ -11,6 +11,7 @@ import dev.craft.core.RiskAssessment;
 import dev.craft.core.ScopeDecision;
 import dev.craft.core.ScopeRules;
 import dev.craft.core.SupportPlan;
+import dev.craft.store.SbomRow;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,7 +75,11 @@ final class TechnicalDocumentation {
                     "Contact address for the reporting of vulnerabilities",
                     d.product().securityContact(),
                     d.productPath()),
-                DocItem.notRecorded("Annex VII, point 2(b)", "Software bill of materials"),
+                DocItem.of(
+                    "Annex VII, point 2(b); Annex I, Part II, point (1)",
+                    "Software bill of materials",
+                    sbom(d),
+                    d.releasePath()),
                 DocItem.notRecorded(
                     "Annex I, Part I, point (2)(a)",
                     "Known exploitable vulnerabilities at release"),
@@ -130,9 +135,13 @@ final class TechnicalDocumentation {
                     "A copy of the EU declaration of conformity",
                     reference(declaration),
                     "/products/" + d.product().id() + "/compliance"),
-                DocItem.notRecorded(
+                DocItem.of(
                     "Annex VII, point 8",
-                    "The software bill of materials, further to a reasoned request"))));
+                    "The software bill of materials, further to a reasoned request",
+                    d.sbom() == null
+                        ? ""
+                        : "available; included in the package for a market surveillance authority",
+                    d.releasePath()))));
     return DeclarationDocuments.document(
         d, DocumentKind.TECHNICAL_DOCUMENTATION, List.of(), sections);
   }
@@ -229,6 +238,27 @@ final class TechnicalDocumentation {
       items.add(DocItem.of(e.basis(), e.text(), value, path));
     }
     return new DocSection("3. Cybersecurity risk assessment (Art. 13(2)–(4))", items);
+  }
+
+  /** What CRAFT keeps of the release's SBOM: the original document, byte for byte. */
+  private static String sbom(Dossier d) {
+    SbomRow b = d.sbom();
+    if (b == null) {
+      return "";
+    }
+    return b.format()
+        + " "
+        + b.specVersion()
+        + " ("
+        + b.encoding()
+        + "), "
+        + b.componentCount()
+        + " components, SHA-256 "
+        + b.sha256()
+        + ", uploaded by "
+        + b.uploadedBy()
+        + " at "
+        + b.uploadedAt();
   }
 
   private static String reference(ComplianceDocument doc) {

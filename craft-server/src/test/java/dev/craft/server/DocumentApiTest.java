@@ -135,6 +135,7 @@ class DocumentApiTest {
         .contains("Art. 32(1), 32(2)")
         .contains("Annex III, class I, point 12")
         .contains("12/2032")
+        .contains("cyclonedx")
         .contains("not yet recorded");
     var text =
         pdfText(
