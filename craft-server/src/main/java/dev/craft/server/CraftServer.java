@@ -121,6 +121,7 @@ public final class CraftServer implements AutoCloseable {
     var web = new WebUi(pages, auth, products, releases, accounts, tokens, auditLog, openApi);
     var releasePage = new ReleasePage(pages, web, products, releases, sbomStore, sbomService);
     var adminPage = new AdminPage(pages, web, accounts, users, teams, products);
+    var compliance = ComplianceWiring.create(jdbi, products, releases, pages, auth, config.demo());
     List<String> routes = new ArrayList<>();
 
     Javalin app =
@@ -164,6 +165,7 @@ public final class CraftServer implements AutoCloseable {
               accountApi.routes(r);
               auditApi.routes(r);
               sbomApi.routes(r);
+              compliance.routes(r);
               web.routes(r);
               releasePage.routes(r);
               adminPage.routes(r);

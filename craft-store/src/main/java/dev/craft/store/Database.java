@@ -30,7 +30,11 @@ public final class Database implements AutoCloseable {
             TokenRow.class,
             TeamRow.class,
             SbomRow.class,
-            SbomComponentRow.class)) {
+            SbomComponentRow.class,
+            ScopeRow.class,
+            ClassificationRow.class,
+            SupportPlanRow.class,
+            RiskAssessmentRow.class)) {
       jdbi.registerRowMapper(ConstructorMapper.factory(row));
     }
   }
