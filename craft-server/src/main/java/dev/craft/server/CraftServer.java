@@ -100,9 +100,13 @@ public final class CraftServer implements AutoCloseable {
         new Auth(
             users, new SessionStore(jdbi), tokens, new LoginFailureStore(jdbi), hasher, config);
 
+    var sbomStore = new dev.craft.store.SbomStore(jdbi);
+    var sbomService =
+        new SbomService(
+            sbomStore, dev.craft.formats.ReadLimits.DEFAULT.withMaxBytes(config.maxBodyBytes()));
     Optional<String> generatedPassword = bootstrapAdmin(config, users, accounts);
     if (config.demo()) {
-      new DemoData(users, teams, products, releases, accounts).loadIfEmpty();
+      new DemoData(teams, products, releases, accounts, sbomService).loadIfEmpty();
     }
     signer.checkpointHead();
 
@@ -113,7 +117,11 @@ public final class CraftServer implements AutoCloseable {
     var productApi = new ProductApi(products, releases);
     var accountApi = new AccountApi(accounts, users, tokens, teams, products);
     var auditApi = new AuditApi(auditLog, signer);
+    var sbomApi = new SbomApi(sbomService, sbomStore);
     var web = new WebUi(pages, auth, products, releases, accounts, tokens, auditLog, openApi);
+    var releasePage = new ReleasePage(pages, web, products, releases, sbomStore, sbomService);
+    var adminPage = new AdminPage(pages, web, accounts, users, teams, products);
+    var compliance = ComplianceWiring.create(jdbi, products, releases, pages, auth, config.demo());
     List<String> routes = new ArrayList<>();
 
     Javalin app =
@@ -156,7 +164,11 @@ public final class CraftServer implements AutoCloseable {
               productApi.routes(r);
               accountApi.routes(r);
               auditApi.routes(r);
+              sbomApi.routes(r);
+              compliance.routes(r);
               web.routes(r);
+              releasePage.routes(r);
+              adminPage.routes(r);
 
               r.exception(HttpResponseException.class, (e, ctx) -> web.handle(e, ctx));
               r.exception(Exception.class, (e, ctx) -> web.handle(e, ctx));

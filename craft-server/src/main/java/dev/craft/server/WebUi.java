@@ -384,11 +384,11 @@ final class WebUi {
     }
   }
 
-  private Principal signedIn(Context ctx) {
+  Principal signedIn(Context ctx) {
     return auth.authenticate(ctx).orElseThrow(RedirectToLogin::new);
   }
 
-  private static void requireCsrf(Context ctx, Principal p) {
+  static void requireCsrf(Context ctx, Principal p) {
     String given = ctx.formParam("_csrf");
     if (given == null) {
       given = ctx.header("X-CSRF-Token");
