@@ -28,7 +28,12 @@ public final class Database implements AutoCloseable {
             ReleaseRow.class,
             SessionRow.class,
             TokenRow.class,
-            TeamRow.class)) {
+            TeamRow.class,
+            CaseRow.class,
+            CaseScopeRow.class,
+            SubmissionRow.class,
+            IntermediateRequestRow.class,
+            EscalationStore.Sent.class)) {
       jdbi.registerRowMapper(ConstructorMapper.factory(row));
     }
   }
