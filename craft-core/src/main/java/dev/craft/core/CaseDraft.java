@@ -50,7 +50,7 @@ public record CaseDraft(
   static final List<String> SOURCE_TYPES = List.of("manual", "finding", "cvd_report");
 
   /** Keys the case holds in its own fields, so they cannot be set through {@code content}. */
-  static final List<String> DERIVED =
+  public static final List<String> DERIVED_FIELDS =
       List.of(
           "notificationType",
           "title",
@@ -127,7 +127,7 @@ public record CaseDraft(
     List<String> keys = new ArrayList<>(content.keySet());
     keys.sort(null);
     for (String key : keys) {
-      if (DERIVED.contains(key)) {
+      if (DERIVED_FIELDS.contains(key)) {
         throw new InvalidInputException(
             "content." + key + ": set this through the case's own field, not content");
       }

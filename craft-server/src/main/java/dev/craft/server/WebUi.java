@@ -388,7 +388,7 @@ final class WebUi {
     return auth.authenticate(ctx).orElseThrow(RedirectToLogin::new);
   }
 
-  private static void requireCsrf(Context ctx, Principal p) {
+  static void requireCsrf(Context ctx, Principal p) {
     String given = ctx.formParam("_csrf");
     if (given == null) {
       given = ctx.header("X-CSRF-Token");
