@@ -10,6 +10,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length == 0 || !args[0].equals("serve")) {
+      // Offline commands print data on stdout: keep library logging out of it.
+      System.setProperty("craft.log.target", "System.err");
+      System.setProperty("craft.log.level", "ERROR");
+    }
     System.exit(run(args));
   }
 

@@ -11,6 +11,8 @@ import picocli.CommandLine.Spec;
     description = "Check and convert SBOM documents (CycloneDX, SPDX).",
     subcommands = {
       SbomCheckCommand.class,
+      SbomConvertCommand.class,
+      SbomPushCommand.class,
     })
 public final class SbomCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -32,8 +32,8 @@ public record ProductDraft(
       @Nullable String website,
       @Nullable String securityContact) {
     return new ProductDraft(
-        Text.required("name", name, 200),
-        Text.optional("description", description, 10_000),
+        name == null ? "" : name,
+        description == null ? "" : description,
         WireEnum.parse(
             ManufacturerRole.class,
             "manufacturerRole",

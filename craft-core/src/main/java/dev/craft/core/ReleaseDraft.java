@@ -27,7 +27,7 @@ public record ReleaseDraft(
       @Nullable String placedOnMarket,
       @Nullable String status) {
     return new ReleaseDraft(
-        Text.required("version", version, 100),
+        version == null ? "" : version,
         date("releaseDate", releaseDate),
         date("placedOnMarket", placedOnMarket),
         WireEnum.parse(

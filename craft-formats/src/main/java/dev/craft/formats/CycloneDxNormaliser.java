@@ -35,7 +35,8 @@ final class CycloneDxNormaliser {
           "components",
           "dependencies",
           "$schema");
-  private static final Set<String> META_FIELDS = Set.of("timestamp", "authors", "component");
+  private static final Set<String> META_FIELDS =
+      Set.of("timestamp", "authors", "component", "properties");
   private static final Set<String> COMPONENT_FIELDS =
       Set.of(
           "type",
@@ -57,6 +58,7 @@ final class CycloneDxNormaliser {
           "components");
 
   private final String encoding;
+  private String version = "";
   private final List<Component> components = new ArrayList<>();
   private final Set<String> refs = new HashSet<>();
   private final List<ValidationProblem> problems;
@@ -80,8 +82,12 @@ final class CycloneDxNormaliser {
   }
 
   private Sbom run(JsonNode bom, String version) {
+    this.version = version;
     var docProps = new ArrayList<Property>();
     Kept.unmapped(bom, DOC_FIELDS, Kept.CDX, docProps);
+    if (bom.has("version") && !"1".equals(bom.get("version").asText())) {
+      docProps.add(Kept.field(Kept.CDX, "version", bom.get("version")));
+    }
     JsonNode meta = bom.path("metadata");
     String primaryRef = "";
     var authors = new ArrayList<Party>();
@@ -99,6 +105,9 @@ final class CycloneDxNormaliser {
         docProps.add(Kept.field(Kept.CDX, "metadata.authors", meta.path("authors")));
       }
       tools.addAll(toolNames(meta.path("tools")));
+      for (JsonNode p : meta.path("properties")) {
+        docProps.add(new Property(Json.text(p, "name"), Json.text(p, "value")));
+      }
       if (meta.path("component").isObject()) {
         primaryRef = component(meta.get("component"), "/metadata/component", "");
       }
@@ -114,6 +123,9 @@ final class CycloneDxNormaliser {
       docProps.add(Kept.field(Kept.CDX, "dependencies", bom.get("dependencies")));
     }
     int vulnerabilities = bom.path("vulnerabilities").size();
+    for (Component c : components) {
+      vulnerabilities += Kept.keptAdvisories(c.properties());
+    }
     var info =
         new SbomInfo(
             SbomFormat.CYCLONEDX,
@@ -191,7 +203,10 @@ final class CycloneDxNormaliser {
       props.add(Kept.field(Kept.CDX, "author", c.get("author")));
     }
     var licenses = licenses(c.path("licenses"));
-    if (!CycloneDxTrees.licenses(licenses).equals(c.path("licenses"))
+    String kept = Spdx2Normaliser.take(props, CycloneDxTrees.KEPT_LICENSES);
+    if (!kept.isEmpty()) {
+      licenses = CycloneDxTrees.keptLicenses(kept);
+    } else if (!CycloneDxTrees.licenses(licenses, version).equals(c.path("licenses"))
         && c.path("licenses").size() > 0) {
       props.add(Kept.field(Kept.CDX, "licenses", c.get("licenses")));
     }

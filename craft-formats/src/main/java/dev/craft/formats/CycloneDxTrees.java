@@ -55,8 +55,33 @@ final class CycloneDxTrees {
    * CycloneDX allows either licence objects or one expression. Listed ids and names become licence
    * objects; anything else is written as an expression.
    */
-  static ArrayNode licenses(List<License> licenses) {
+  static ArrayNode licenses(List<License> licenses, String version) {
     ArrayNode a = Json.NODES.arrayNode();
+    if (!"1.6".equals(version)
+        && CycloneDxReader.VERSIONS.contains(version)
+        && version.compareTo("1.7") >= 0) {
+      // 1.7 allows licence objects and expressions side by side.
+      for (License l : licenses) {
+        ObjectNode o;
+        if (l.expression().isEmpty() || SpdxLicenses.isListedId(l.expression())) {
+          o = a.addObject().putObject("license");
+          if (l.expression().isEmpty()) {
+            o.put("name", l.name());
+          } else {
+            o.put("id", l.expression());
+          }
+          if (!l.url().isEmpty()) {
+            o.put("url", l.url());
+          }
+        } else {
+          o = a.addObject().put("expression", l.expression());
+        }
+        if (!l.acknowledgement().isEmpty()) {
+          o.put("acknowledgement", l.acknowledgement());
+        }
+      }
+      return a;
+    }
     boolean allObjects =
         licenses.stream()
             .allMatch(l -> l.expression().isEmpty() || SpdxLicenses.isListedId(l.expression()));
@@ -106,6 +131,38 @@ final class CycloneDxTrees {
       e.put("acknowledgement", chosen.get(0).acknowledgement());
     }
     return a;
+  }
+
+  static final String KEPT_LICENSES = "craft:licenses";
+
+  /** Whether {@link #licenses} had to join several statements into one expression. */
+  static boolean merged(ArrayNode written, List<License> licenses) {
+    return written.size() != licenses.size();
+  }
+
+  static String keptLicenses(List<License> licenses) {
+    ArrayNode a = Json.NODES.arrayNode();
+    for (License l : licenses) {
+      a.addObject()
+          .put("expression", l.expression())
+          .put("name", l.name())
+          .put("url", l.url())
+          .put("acknowledgement", l.acknowledgement());
+    }
+    return Json.compact(a);
+  }
+
+  static List<License> keptLicenses(String json) {
+    var out = new java.util.ArrayList<License>();
+    for (var l : Json.parseKept(json)) {
+      out.add(
+          new License(
+              Json.text(l, "expression"),
+              Json.text(l, "name"),
+              Json.text(l, "url"),
+              Json.text(l, "acknowledgement")));
+    }
+    return out;
   }
 
   static ArrayNode externalReferences(List<ExternalReference> refs) {

@@ -5,7 +5,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +29,12 @@ final class JsonSchemas {
    */
   private static final SchemaRegistry REGISTRY =
       SchemaRegistry.withDefaultDialect(
-          SpecificationVersion.DRAFT_7,
+          // CycloneDX 1.7 uses "meta:enum" and "deprecated" annotations; declared, they are not
+          // logged.
+          Dialect.builder(Dialects.getDraft7())
+              .keyword(new NonValidationKeyword("meta:enum"))
+              .keyword(new NonValidationKeyword("deprecated"))
+              .build(),
           b ->
               b.schemaIdResolvers(
                   r ->

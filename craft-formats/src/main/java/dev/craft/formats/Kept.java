@@ -28,4 +28,32 @@ final class Kept {
   static Property field(String prefix, String name, JsonNode value) {
     return new Property(prefix + name, Json.compact(value));
   }
+
+  /**
+   * Vulnerability entries a CycloneDX source carried, kept as a property when written to SPDX: the
+   * SBOM still contains them, so quality profiles must still see them.
+   */
+  static int keptVulnerabilities(List<Property> props) {
+    for (Property p : props) {
+      if (p.name().equals(CDX + "vulnerabilities")) {
+        return Json.parseKept(p.value()).size();
+      }
+    }
+    return 0;
+  }
+
+  /** SPDX 2 security advisory references a converted component still carries. */
+  static int keptAdvisories(List<Property> props) {
+    int count = 0;
+    for (Property p : props) {
+      if (p.name().equals(SPDX + "externalRefs")) {
+        for (var ref : Json.parseKept(p.value())) {
+          if ("advisory".equals(Json.text(ref, "referenceType"))) {
+            count++;
+          }
+        }
+      }
+    }
+    return count;
+  }
 }

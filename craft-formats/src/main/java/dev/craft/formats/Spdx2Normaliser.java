@@ -42,6 +42,7 @@ final class Spdx2Normaliser {
           "packages",
           "files",
           "relationships",
+          "annotations",
           "$schema");
   private static final Set<String> PACKAGE_FIELDS =
       Set.of(
@@ -58,7 +59,8 @@ final class Spdx2Normaliser {
           "licenseDeclared",
           "externalRefs",
           "primaryPackagePurpose",
-          "annotations");
+          "annotations",
+          "filesAnalyzed");
   private static final Set<String> FILE_FIELDS =
       Set.of("SPDXID", "fileName", "checksums", "licenseConcluded", "annotations");
 
@@ -84,6 +86,7 @@ final class Spdx2Normaliser {
   private Sbom run(JsonNode doc, String version, String encoding) {
     var docProps = new ArrayList<Property>();
     Kept.unmapped(doc, DOC_FIELDS, Kept.SPDX, docProps);
+    annotations(doc.path("annotations"), docProps);
     JsonNode creation = doc.path("creationInfo");
     var authors = new ArrayList<Party>();
     var tools = new ArrayList<String>();
@@ -155,6 +158,7 @@ final class Spdx2Normaliser {
     if (!unmapped.isEmpty()) {
       docProps.add(Kept.field(Kept.SPDX, "relationships", unmapped));
     }
+    vulnerabilities += Kept.keptVulnerabilities(docProps);
     var dependencies = new ArrayList<Dependency>(deps.size());
     for (var e : deps.entrySet()) {
       dependencies.add(
@@ -207,6 +211,12 @@ final class Spdx2Normaliser {
     String ref = ref(p, pointer);
     var props = new ArrayList<Property>();
     Kept.unmapped(p, PACKAGE_FIELDS, Kept.SPDX, props);
+    if (p.path("filesAnalyzed").asBoolean(true) || p.has("packageVerificationCode")) {
+      // false is what CRAFT writes for packages it knows no files of; anything else is kept.
+      if (p.has("filesAnalyzed")) {
+        props.add(Kept.field(Kept.SPDX, "filesAnalyzed", p.get("filesAnalyzed")));
+      }
+    }
     annotations(p.path("annotations"), props);
     String purl = "";
     var cpes = new ArrayList<String>();
@@ -251,11 +261,15 @@ final class Spdx2Normaliser {
       props.add(Kept.field(Kept.SPDX, "homepage", p.get("homepage")));
     }
     String purpose = Json.text(p, "primaryPackagePurpose");
+    String group = takeGroup(props);
+    String typeOverride = take(props, "craft:type");
     components.add(
         new Component(
             ref,
-            purpose.isEmpty() ? "" : SpdxValues.purposeToType(purpose),
-            "",
+            !typeOverride.isEmpty()
+                ? typeOverride
+                : purpose.isEmpty() ? "" : SpdxValues.purposeToType(purpose),
+            group,
             Json.text(p, "name"),
             Json.text(p, "versionInfo"),
             purl,
@@ -270,6 +284,21 @@ final class Spdx2Normaliser {
             extRefs,
             props));
     return advisories;
+  }
+
+  /** CRAFT's writers carry a CycloneDX group as property {@code craft:group}. */
+  static String takeGroup(List<Property> props) {
+    return take(props, "craft:group");
+  }
+
+  /** Removes and returns a property CRAFT's writers use to carry a field the format lacks. */
+  static String take(List<Property> props, String name) {
+    for (int i = 0; i < props.size(); i++) {
+      if (props.get(i).name().equals(name)) {
+        return props.remove(i).value();
+      }
+    }
+    return "";
   }
 
   private void file(JsonNode f, String pointer) {

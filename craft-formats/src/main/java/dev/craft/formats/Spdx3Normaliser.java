@@ -60,7 +60,41 @@ final class Spdx3Normaliser {
           Map.entry("blake3", "BLAKE3"),
           Map.entry("md5", "MD5"));
   private static final Map<String, String> PURPOSES =
-      Map.of("operatingSystem", "operating-system", "deviceDriver", "device-driver");
+      Map.of(
+          "operatingSystem", "operating-system",
+          "deviceDriver", "device-driver",
+          "model", "machine-learning-model");
+  static final java.util.Set<String> SPDX3_PURPOSES =
+      java.util.Set.of(
+          "application",
+          "archive",
+          "bom",
+          "configuration",
+          "container",
+          "data",
+          "device",
+          "deviceDriver",
+          "diskImage",
+          "documentation",
+          "evidence",
+          "executable",
+          "file",
+          "filesystemImage",
+          "firmware",
+          "framework",
+          "install",
+          "library",
+          "manifest",
+          "model",
+          "module",
+          "operatingSystem",
+          "other",
+          "patch",
+          "platform",
+          "requirement",
+          "source",
+          "specification",
+          "test");
 
   private Spdx3Normaliser() {}
 
@@ -112,8 +146,22 @@ final class Spdx3Normaliser {
     var completeness = new HashMap<String, String>();
     ArrayNode keptGraph = Json.NODES.arrayNode();
     var artifactOwners = new HashMap<String, String>();
+    var annotations = new HashMap<String, List<Property>>();
     for (JsonNode e : graph) {
       String type = Json.text(e, "type");
+      String statement = Json.text(e, "statement");
+      int eq = statement.indexOf('=');
+      if (type.equals("Annotation")
+          && statement.startsWith(Spdx2Normaliser.PROPERTY_ANNOTATION)
+          && eq > 0) {
+        annotations
+            .computeIfAbsent(Json.text(e, "subject"), k -> new ArrayList<>())
+            .add(
+                new Property(
+                    statement.substring(Spdx2Normaliser.PROPERTY_ANNOTATION.length(), eq),
+                    statement.substring(eq + 1)));
+        continue;
+      }
       if (!type.equals("Relationship") && !type.equals("LifecycleScopedRelationship")) {
         continue;
       }
@@ -123,7 +171,13 @@ final class Spdx3Normaliser {
       switch (rel) {
         case "dependsOn" -> {
           List<String> list = deps.computeIfAbsent(from, k -> new ArrayList<>());
-          to.forEach(t -> list.add(t.asText()));
+          to.forEach(
+              t -> {
+                String target = t.asText();
+                if (!target.endsWith("/NoneElement") && !target.endsWith("/NoAssertionElement")) {
+                  list.add(target);
+                }
+              });
           String c = Json.text(e, "completeness");
           if (!c.isEmpty()) {
             completeness.put(from, c.equals("noAssertion") ? "unknown" : c);
@@ -162,18 +216,30 @@ final class Spdx3Normaliser {
                 "too many components: the limit is " + limits.maxComponents());
           }
           components.add(
-              component(e, byId, licenses.getOrDefault(id, List.of()), artifacts.get(id)));
+              component(
+                  e,
+                  byId,
+                  licenses.getOrDefault(id, List.of()),
+                  artifacts.get(id),
+                  annotations.getOrDefault(id, List.of())));
         }
         case "Relationship",
             "LifecycleScopedRelationship",
             "CreationInfo",
             "SpdxDocument",
+            "software_Sbom",
             "Person",
             "Organization",
             "Tool",
             "SoftwareAgent",
             "Agent",
             "simplelicensing_LicenseExpression" -> {}
+        case "Annotation" -> {
+          String statement = Json.text(e, "statement");
+          if (!statement.startsWith(Spdx2Normaliser.PROPERTY_ANNOTATION)) {
+            keptGraph.add(e);
+          }
+        }
         default -> {
           if (type.startsWith("security_") && type.endsWith("Vulnerability")) {
             vulnerabilities++;
@@ -183,8 +249,15 @@ final class Spdx3Normaliser {
       }
     }
     var docProps = new ArrayList<Property>();
+    if (document != null) {
+      docProps.addAll(annotations.getOrDefault(Json.text(document, "spdxId"), List.of()));
+    }
     if (!keptGraph.isEmpty()) {
       docProps.add(Kept.field(Kept.SPDX, "@graph", keptGraph));
+    }
+    vulnerabilities += Kept.keptVulnerabilities(docProps);
+    for (Component c : components) {
+      vulnerabilities += Kept.keptAdvisories(c.properties());
     }
     var dependencies = new ArrayList<Dependency>();
     deps.forEach(
@@ -192,7 +265,10 @@ final class Spdx3Normaliser {
     JsonNode creation = document == null ? Json.object() : creationInfo(document, byId);
     var authors = new ArrayList<Party>();
     for (JsonNode a : creation.path("createdBy")) {
-      authors.add(agent(a.asText(), byId));
+      Party author = agent(a.asText(), byId);
+      if (!author.name().equals("NOASSERTION") || author.hasContact()) {
+        authors.add(author);
+      }
     }
     var tools = new ArrayList<String>();
     for (JsonNode t : creation.path("createdUsing")) {
@@ -233,7 +309,8 @@ final class Spdx3Normaliser {
       if (e == null) {
         continue;
       }
-      if ("software_Package".equals(Json.text(e, "type"))) {
+      if ("software_Package".equals(Json.text(e, "type"))
+          || "software_File".equals(Json.text(e, "type"))) {
         return root.asText();
       }
       if ("software_Sbom".equals(Json.text(e, "type"))) {
@@ -282,9 +359,16 @@ final class Spdx3Normaliser {
   }
 
   private static Component component(
-      JsonNode p, Map<String, JsonNode> byId, List<License> licenses, String artifact) {
+      JsonNode p,
+      Map<String, JsonNode> byId,
+      List<License> licenses,
+      String artifact,
+      List<Property> annotations) {
     var props = new ArrayList<Property>();
     Kept.unmapped(p, PACKAGE_FIELDS, Kept.SPDX, props);
+    props.addAll(annotations);
+    String group = Spdx2Normaliser.takeGroup(props);
+    String typeOverride = Spdx2Normaliser.take(props, "craft:type");
     String purl = Purls.canonical(Json.text(p, "software_packageUrl")).orElse("");
     if (purl.isEmpty() && p.has("software_packageUrl")) {
       props.add(Kept.field(Kept.SPDX, "software_packageUrl", p.get("software_packageUrl")));
@@ -346,16 +430,18 @@ final class Spdx3Normaliser {
       }
     }
     String type =
-        "software_File".equals(Json.text(p, "type"))
-            ? "file"
-            : purposeToType(Json.text(p, "software_primaryPurpose"));
+        !typeOverride.isEmpty()
+            ? typeOverride
+            : "software_File".equals(Json.text(p, "type"))
+                ? "file"
+                : purposeToType(Json.text(p, "software_primaryPurpose"));
     if ("software_File".equals(Json.text(p, "type")) && p.has("software_primaryPurpose")) {
       props.add(Kept.field(Kept.SPDX, "software_primaryPurpose", p.get("software_primaryPurpose")));
     }
     return new Component(
         Json.text(p, "spdxId"),
         type,
-        "",
+        group,
         Json.text(p, "name"),
         Json.text(p, "software_packageVersion"),
         purl,

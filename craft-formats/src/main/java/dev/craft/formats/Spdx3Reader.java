@@ -31,7 +31,8 @@ final class Spdx3Reader {
       throw new InvalidInputException(
           "unsupported SPDX 3 version (context " + context + "): CRAFT reads SPDX 3.0.1");
     }
-    var problems = new ArrayList<ValidationProblem>(JsonSchemas.validateSpdx3(doc));
+    var problems =
+        new ArrayList<ValidationProblem>(Spdx3Problems.tidy(JsonSchemas.validateSpdx3(doc)));
     if (problems.isEmpty()) {
       problems.addAll(libraryVerify(doc));
     }

@@ -29,7 +29,7 @@ class Spdx3ReaderTest {
     assertThat(sbom.info().specVersion()).isEqualTo("3.0.1");
     assertThat(sbom.info().encoding()).isEqualTo("json-ld");
     assertThat(sbom.info().timestamp()).isEqualTo("2026-01-01T00:00:00Z");
-    assertThat(sbom.info().authors().get(0).email()).isEqualTo("sbom@acme.example");
+    assertThat(sbom.info().authors().get(0).email()).isEqualTo("sbom@example.com");
     assertThat(sbom.info().tools()).containsExactly("craft");
     assertThat(sbom.info().primaryRef()).isEqualTo("https://example.com/pkg/app");
     var lib = sbom.findComponent("https://example.com/pkg/lib").orElseThrow();

@@ -1,6 +1,8 @@
 package dev.craft.server;
 
+import dev.craft.core.InvalidInputException;
 import dev.craft.core.Permission;
+import dev.craft.core.Text;
 import dev.craft.store.ProductStore;
 import dev.craft.store.TeamStore;
 import dev.craft.store.TokenStore;
@@ -106,9 +108,7 @@ final class AccountApi {
     var p = Auth.principalOf(ctx);
     p.require(Permission.USER_ADMIN);
     var team =
-        teams.create(
-            p.actor(),
-            dev.craft.core.Text.required("name", Body.text(Body.object(ctx), "name"), 100));
+        teams.create(p.actor(), Text.required("name", Body.text(Body.object(ctx), "name"), 100));
     ctx.status(201).header("Location", "/api/v1/teams/" + team.id()).json(team);
   }
 
@@ -118,7 +118,7 @@ final class AccountApi {
     long teamId = Params.id(ctx, "id", "team");
     Long userId = Body.number(Body.object(ctx), "userId");
     if (userId == null || users.find(userId).isEmpty()) {
-      throw new dev.craft.core.InvalidInputException("userId: no such user");
+      throw new InvalidInputException("userId: no such user");
     }
     teams.addMember(p.actor(), teamId, userId);
     ctx.status(204);
@@ -131,7 +131,7 @@ final class AccountApi {
     products.get(p.actor(), productId);
     Long teamId = Body.number(Body.object(ctx), "teamId");
     if (teamId == null || teams.list().stream().noneMatch(t -> t.id() == teamId)) {
-      throw new dev.craft.core.InvalidInputException("teamId: no such team");
+      throw new InvalidInputException("teamId: no such team");
     }
     products.grantTeam(p.actor(), productId, teamId);
     ctx.status(204);

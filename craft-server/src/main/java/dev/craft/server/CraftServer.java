@@ -104,9 +104,13 @@ public final class CraftServer implements AutoCloseable {
         new Auth(
             users, new SessionStore(jdbi), tokens, new LoginFailureStore(jdbi), hasher, config);
 
+    var sbomStore = new dev.craft.store.SbomStore(jdbi);
+    var sbomService =
+        new SbomService(
+            sbomStore, dev.craft.formats.ReadLimits.DEFAULT.withMaxBytes(config.maxBodyBytes()));
     Optional<String> generatedPassword = bootstrapAdmin(config, users, accounts);
     if (config.demo()) {
-      new DemoData(users, teams, products, releases, accounts).loadIfEmpty();
+      new DemoData(teams, products, releases, accounts, sbomService).loadIfEmpty();
     }
     signer.checkpointHead();
 
@@ -117,6 +121,7 @@ public final class CraftServer implements AutoCloseable {
     var productApi = new ProductApi(products, releases);
     var accountApi = new AccountApi(accounts, users, tokens, teams, products);
     var auditApi = new AuditApi(auditLog, signer);
+    var sbomApi = new SbomApi(sbomService, sbomStore);
     var web = new WebUi(pages, auth, products, releases, accounts, tokens, auditLog, openApi);
     var escalations = new EscalationStore(jdbi);
     var art14 =
@@ -128,6 +133,8 @@ public final class CraftServer implements AutoCloseable {
             Clock.systemUTC());
     var caseApi = new CaseApi(art14, pages);
     var caseUi = new CaseUi(pages, auth, art14, products);
+    var releasePage = new ReleasePage(pages, web, products, releases, sbomStore, sbomService);
+    var adminPage = new AdminPage(pages, web, accounts, users, teams, products);
     List<String> routes = new ArrayList<>();
 
     Javalin app =
@@ -171,7 +178,10 @@ public final class CraftServer implements AutoCloseable {
               accountApi.routes(r);
               auditApi.routes(r);
               caseApi.routes(r);
+              sbomApi.routes(r);
               web.routes(r);
+              releasePage.routes(r);
+              adminPage.routes(r);
               caseUi.routes(r);
 
               r.exception(HttpResponseException.class, (e, ctx) -> web.handle(e, ctx));

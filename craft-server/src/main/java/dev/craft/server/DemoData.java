@@ -3,11 +3,14 @@ package dev.craft.server;
 import dev.craft.core.Actor;
 import dev.craft.core.Product;
 import dev.craft.core.ProductDraft;
+import dev.craft.core.Release;
 import dev.craft.core.ReleaseDraft;
 import dev.craft.store.ProductStore;
 import dev.craft.store.ReleaseStore;
 import dev.craft.store.TeamStore;
-import dev.craft.store.UserStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,23 +26,23 @@ final class DemoData {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
-  private final UserStore users;
   private final TeamStore teams;
   private final ProductStore products;
   private final ReleaseStore releases;
   private final Accounts accounts;
+  private final SbomService sboms;
 
   DemoData(
-      UserStore users,
       TeamStore teams,
       ProductStore products,
       ReleaseStore releases,
-      Accounts accounts) {
-    this.users = users;
+      Accounts accounts,
+      SbomService sboms) {
     this.teams = teams;
     this.products = products;
     this.releases = releases;
     this.accounts = accounts;
+    this.sboms = sboms;
   }
 
   void loadIfEmpty() {
@@ -87,14 +90,26 @@ final class DemoData {
     }
     release(gateway, "3.8.2", "2025-09-15", "2025-10-01", "superseded");
     release(gateway, "4.0.0", "2026-03-02", "2026-03-16", "superseded");
-    release(gateway, "4.1.0", "2026-09-28", "2026-10-05", "released");
+    var current = release(gateway, "4.1.0", "2026-09-28", "2026-10-05", "released");
+    sboms.upload(s, gateway.id(), current.id(), resource("/demo/gateway-4.1.0.cdx.json"), false);
     release(gateway, "4.2.0", "", "", "in_development");
     release(app, "2.4.1", "2026-05-11", "2026-05-11", "superseded");
     release(app, "2.5.0", "2026-10-20", "2026-10-20", "released");
-    LOG.info("demo data loaded: 2 products, 6 releases, 4 users (password {})", PASSWORD);
+    LOG.info("demo data loaded: 2 products, 6 releases, 1 SBOM, 4 users (password {})", PASSWORD);
   }
 
-  private void release(Product p, String version, String date, String placed, String status) {
-    releases.create(Actor.SYSTEM, p.id(), ReleaseDraft.of(version, date, placed, status));
+  private Release release(Product p, String version, String date, String placed, String status) {
+    return releases.create(Actor.SYSTEM, p.id(), ReleaseDraft.of(version, date, placed, status));
+  }
+
+  private static byte[] resource(String path) {
+    try (InputStream in = DemoData.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("demo resource missing: " + path);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

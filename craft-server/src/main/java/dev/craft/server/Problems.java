@@ -67,7 +67,11 @@ final class Problems {
   }
 
   static void write(Context ctx, int status, String detail) {
-    Map<String, Object> body = new LinkedHashMap<>();
+    write(ctx, status, detail, Map.of());
+  }
+
+  static void write(Context ctx, int status, String detail, Map<String, Object> extensions) {
+    Map<String, Object> body = new LinkedHashMap<>(extensions);
     body.put("type", "about:blank");
     body.put("title", titleOf(status));
     body.put("status", status);
@@ -90,6 +94,10 @@ final class Problems {
     if (status >= 500) {
       LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
     }
-    write(ctx, status, detailOf(e, status));
+    Map<String, Object> extensions =
+        e instanceof SbomRejectedException rejected
+            ? Map.of("errors", rejected.problems())
+            : Map.of();
+    write(ctx, status, detailOf(e, status), extensions);
   }
 }

@@ -384,7 +384,7 @@ final class WebUi {
     }
   }
 
-  private Principal signedIn(Context ctx) {
+  Principal signedIn(Context ctx) {
     return auth.authenticate(ctx).orElseThrow(RedirectToLogin::new);
   }
 

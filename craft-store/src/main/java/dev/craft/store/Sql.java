@@ -2,7 +2,6 @@ package dev.craft.store;
 
 import dev.craft.core.ConflictException;
 import java.sql.SQLException;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -35,8 +34,4 @@ final class Sql {
       EXISTS (SELECT 1 FROM product_team pt JOIN team_member tm ON tm.team_id = pt.team_id
               WHERE pt.product_id = p.id AND tm.user_id = :viewerId)
       """;
-
-  static boolean exists(Handle h, String sql, Object id) {
-    return h.createQuery(sql).bind(0, id).mapTo(Integer.class).findOne().isPresent();
-  }
 }

@@ -45,6 +45,28 @@ public final class TeamStore {
         });
   }
 
+  public List<TeamView> listWithMembers() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT t.id, t.name,
+                      coalesce((SELECT array_agg(u.username ORDER BY u.username) FROM team_member m
+                                JOIN app_user u ON u.id = m.user_id WHERE m.team_id = t.id), '{}') AS members,
+                      coalesce((SELECT array_agg(p.name ORDER BY p.name) FROM product_team pt
+                                JOIN product p ON p.id = pt.product_id WHERE pt.team_id = t.id), '{}') AS products
+                    FROM team t ORDER BY t.name
+                    """)
+                .map(
+                    (rs, ctx) ->
+                        new TeamView(
+                            rs.getLong("id"),
+                            rs.getString("name"),
+                            List.of((String[]) rs.getArray("members").getArray()),
+                            List.of((String[]) rs.getArray("products").getArray())))
+                .list());
+  }
+
   public List<TeamRow> list() {
     return jdbi.withHandle(
         h -> h.createQuery("SELECT * FROM team ORDER BY name").mapTo(TeamRow.class).list());

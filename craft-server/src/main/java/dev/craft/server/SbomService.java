@@ -1,0 +1,77 @@
+package dev.craft.server;
+
+import dev.craft.core.Actor;
+import dev.craft.core.Component;
+import dev.craft.core.Dependency;
+import dev.craft.core.Sbom;
+import dev.craft.engine.QualityProfiles;
+import dev.craft.engine.QualityReport;
+import dev.craft.formats.ReadLimits;
+import dev.craft.formats.SbomReadResult;
+import dev.craft.formats.SbomReader;
+import dev.craft.store.SbomRow;
+import dev.craft.store.SbomStore;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Upload of a release's SBOM: read and validate (formats), then store (store) in one transaction.
+ */
+final class SbomService {
+  private final SbomStore store;
+  private final ReadLimits limits;
+
+  SbomService(SbomStore store, ReadLimits limits) {
+    this.store = store;
+    this.limits = limits;
+  }
+
+  /** What an upload returns: the stored SBOM and its quality against every profile. */
+  record Upload(SbomRow sbom, List<QualityReport> quality) {}
+
+  Upload upload(Actor actor, long productId, long releaseId, byte[] content, boolean replace) {
+    SbomReadResult read = SbomReader.read(content, limits);
+    if (!read.valid()) {
+      throw new SbomRejectedException(
+          "the SBOM is not valid against its own specification ("
+              + read.problems().size()
+              + " problems); nothing was stored",
+          read.problems());
+    }
+    Sbom sbom = read.sbom();
+    SbomRow row =
+        store.save(
+            actor, productId, releaseId, content, sha256(content), sbom, directRefs(sbom), replace);
+    return new Upload(row, quality(sbom));
+  }
+
+  static List<QualityReport> quality(Sbom sbom) {
+    return QualityProfiles.names().stream().map(p -> QualityProfiles.check(sbom, p)).toList();
+  }
+
+  /**
+   * The product's direct dependencies: what the primary component depends on, as the document
+   * states.
+   */
+  static Set<String> directRefs(Sbom sbom) {
+    Set<String> direct = new HashSet<>();
+    sbom.findPrimary()
+        .map(Component::ref)
+        .flatMap(sbom::findDependency)
+        .map(Dependency::dependsOn)
+        .ifPresent(direct::addAll);
+    return direct;
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
