@@ -33,10 +33,12 @@ class EscalationConfigTest {
                 "CRAFT_ART14_ESCALATION_TO", "a@example.com, b@example.com",
                 "CRAFT_WEBHOOK_URL", "https://hooks.example/craft",
                 "CRAFT_WEBHOOK_SECRET", "0123456789abcdef"));
-    assertThat(s.offsets()).containsExactly(Duration.ofHours(24), Duration.ofHours(1), Duration.ZERO);
+    assertThat(s.offsets())
+        .containsExactly(Duration.ofHours(24), Duration.ofHours(1), Duration.ZERO);
     assertThat(s.mailTo()).containsExactly("a@example.com", "b@example.com");
     assertThat(s.mailEnabled()).isTrue();
-    assertThat(s.webhook()).hasValueSatisfying(u -> assertThat(u.getHost()).isEqualTo("hooks.example"));
+    assertThat(s.webhook())
+        .hasValueSatisfying(u -> assertThat(u.getHost()).isEqualTo("hooks.example"));
   }
 
   @Test

@@ -48,10 +48,13 @@ public final class SubmissionStore {
                 "submittedAt: " + draft.submittedAt() + " is in the future; record it once sent");
           }
           if (draft.requestId() != null
-              && !Sql.exists(
-                  h,
-                  "SELECT 1 FROM art14_intermediate_request WHERE id = ? AND case_id = " + caseId,
-                  draft.requestId())) {
+              && h.createQuery(
+                      "SELECT 1 FROM art14_intermediate_request WHERE id = :r AND case_id = :c")
+                  .bind("r", draft.requestId())
+                  .bind("c", caseId)
+                  .mapTo(Integer.class)
+                  .findOne()
+                  .isEmpty()) {
             throw new InvalidInputException(
                 "requestId: " + draft.requestId() + " is not a request of case " + caseId);
           }
