@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -139,7 +141,58 @@ public final class ConfigLoader {
         integer("login.max-failures", 1, 1000),
         duration("login.window"),
         duration("audit.checkpoint-interval"),
-        logFormat);
+        logFormat,
+        escalation());
+  }
+
+  private EscalationSettings escalation() {
+    List<Duration> offsets = new ArrayList<>();
+    for (String part : values.get("art14.escalation-offsets").split(",")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      try {
+        Duration d = Duration.parse(part.strip());
+        if (d.isNegative()) {
+          throw invalid("art14.escalation-offsets", "offsets must not be negative");
+        }
+        offsets.add(d);
+      } catch (DateTimeParseException e) {
+        throw invalid("art14.escalation-offsets", "must be ISO-8601 durations separated by commas");
+      }
+    }
+    List<String> mailTo = new ArrayList<>();
+    for (String part : values.get("art14.escalation-to").split(",")) {
+      String address = part.strip();
+      if (address.isEmpty()) {
+        continue;
+      }
+      if (!address.matches("[^@\\s]+@[^@\\s]+")) {
+        throw invalid("art14.escalation-to", "must be e-mail addresses separated by commas");
+      }
+      mailTo.add(address);
+    }
+    String webhookUrl = values.get("webhook.url");
+    String webhookSecret = values.get("webhook.secret");
+    if (!webhookUrl.isEmpty()) {
+      uri("webhook.url", webhookUrl);
+      if (webhookSecret.length() < 16) {
+        throw invalid("webhook.secret", "must be at least 16 characters when webhook.url is set");
+      }
+    }
+    return new EscalationSettings(
+        duration("art14.due-soon"),
+        offsets,
+        duration("art14.escalation-interval"),
+        values.get("smtp.host"),
+        integer("smtp.port", 1, 65_535),
+        values.get("smtp.from"),
+        values.get("smtp.username"),
+        values.get("smtp.password"),
+        bool("smtp.starttls"),
+        mailTo,
+        webhookUrl,
+        webhookSecret);
   }
 
   private InvalidInputException invalid(String key, String problem) {
@@ -223,6 +276,18 @@ public final class ConfigLoader {
     d.put("login.window", "PT15M");
     d.put("audit.checkpoint-interval", "PT5M");
     d.put("log.format", "json");
+    d.put("art14.due-soon", "PT12H");
+    d.put("art14.escalation-offsets", "PT12H,PT2H");
+    d.put("art14.escalation-interval", "PT1M");
+    d.put("art14.escalation-to", "");
+    d.put("smtp.host", "");
+    d.put("smtp.port", "25");
+    d.put("smtp.from", "craft@localhost");
+    d.put("smtp.username", "");
+    d.put("smtp.password", "");
+    d.put("smtp.starttls", "false");
+    d.put("webhook.url", "");
+    d.put("webhook.secret", "");
     return Collections.unmodifiableMap(d);
   }
 }

@@ -3,13 +3,16 @@ package dev.craft.server;
 import dev.craft.core.Actor;
 import dev.craft.core.User;
 import dev.craft.store.AuditLog;
+import dev.craft.store.CaseStore;
 import dev.craft.store.Database;
 import dev.craft.store.DbSettings;
 import dev.craft.store.EmbeddedDatabase;
+import dev.craft.store.EscalationStore;
 import dev.craft.store.LoginFailureStore;
 import dev.craft.store.ProductStore;
 import dev.craft.store.ReleaseStore;
 import dev.craft.store.SessionStore;
+import dev.craft.store.SubmissionStore;
 import dev.craft.store.TeamStore;
 import dev.craft.store.TokenStore;
 import dev.craft.store.UserStore;
@@ -22,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,6 +123,16 @@ public final class CraftServer implements AutoCloseable {
     var auditApi = new AuditApi(auditLog, signer);
     var sbomApi = new SbomApi(sbomService, sbomStore);
     var web = new WebUi(pages, auth, products, releases, accounts, tokens, auditLog, openApi);
+    var escalations = new EscalationStore(jdbi);
+    var art14 =
+        new Art14Cases(
+            new CaseStore(jdbi),
+            new SubmissionStore(jdbi),
+            escalations,
+            config.escalation().dueSoon(),
+            Clock.systemUTC());
+    var caseApi = new CaseApi(art14, pages);
+    var caseUi = new CaseUi(pages, auth, art14, products);
     var releasePage = new ReleasePage(pages, web, products, releases, sbomStore, sbomService);
     var adminPage = new AdminPage(pages, web, accounts, users, teams, products);
     var compliance = ComplianceWiring.create(jdbi, products, releases, pages, auth, config.demo());
@@ -164,11 +178,13 @@ public final class CraftServer implements AutoCloseable {
               productApi.routes(r);
               accountApi.routes(r);
               auditApi.routes(r);
+              caseApi.routes(r);
               sbomApi.routes(r);
               compliance.routes(r);
               web.routes(r);
               releasePage.routes(r);
               adminPage.routes(r);
+              caseUi.routes(r);
 
               r.exception(HttpResponseException.class, (e, ctx) -> web.handle(e, ctx));
               r.exception(Exception.class, (e, ctx) -> web.handle(e, ctx));
@@ -203,6 +219,15 @@ public final class CraftServer implements AutoCloseable {
     if (config.port() == 0) {
       url = URI.create("http://localhost:" + app.port());
     }
+    var escalator = escalator(config.escalation(), art14, escalations, url);
+    if (escalator.active()) {
+      long check = config.escalation().checkInterval().toMillis();
+      scheduler.scheduleWithFixedDelay(
+          () -> runQuietly("Art. 14 escalation", () -> escalator.runOnce(Instant.now())),
+          check,
+          check,
+          TimeUnit.MILLISECONDS);
+    }
     LOG.info(
         "CRAFT listening on {} (database: {})",
         url,
@@ -234,6 +259,18 @@ public final class CraftServer implements AutoCloseable {
       accounts.ensureFixedToken(admin.actor(), config.adminToken());
     }
     return generated;
+  }
+
+  private static Art14Escalator escalator(
+      EscalationSettings settings, Art14Cases cases, EscalationStore store, URI url) {
+    List<EscalationChannel> channels = new ArrayList<>();
+    if (settings.mailEnabled()) {
+      channels.add(new MailChannel(settings));
+    }
+    settings
+        .webhook()
+        .ifPresent(u -> channels.add(new WebhookChannel(u, settings.webhookSecret())));
+    return new Art14Escalator(cases, store, settings.offsets(), channels, url);
   }
 
   private static void runQuietly(String what, Runnable task) {

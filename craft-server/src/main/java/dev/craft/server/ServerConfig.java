@@ -27,7 +27,8 @@ public record ServerConfig(
     int loginMaxFailures,
     Duration loginWindow,
     Duration auditCheckpointInterval,
-    String logFormat) {
+    String logFormat,
+    EscalationSettings escalation) {
 
   /** True when CRAFT must start its own PostgreSQL (no {@code db.url} configured). */
   public boolean embeddedDatabase() {

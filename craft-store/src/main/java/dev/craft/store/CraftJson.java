@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.craft.core.Art14Kind;
 import dev.craft.core.WireEnum;
 import java.io.IOException;
 
@@ -36,12 +37,26 @@ public final class CraftJson {
   private static ObjectMapper newMapper() {
     var wireEnums = new SimpleModule("craft-wire-enums");
     wireEnums.addSerializer(new WireEnumSerializer());
+    wireEnums.addSerializer(new KindSerializer());
     return new ObjectMapper()
         .registerModule(new JavaTimeModule())
         .registerModule(wireEnums)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  }
+
+  /** Art. 14 case kinds travel by their id ("vulnerability", "incident"), as on the CLI. */
+  private static final class KindSerializer extends StdSerializer<Art14Kind> {
+    KindSerializer() {
+      super(Art14Kind.class);
+    }
+
+    @Override
+    public void serialize(Art14Kind value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      gen.writeString(value.id());
+    }
   }
 
   private static final class WireEnumSerializer extends StdSerializer<WireEnum> {
