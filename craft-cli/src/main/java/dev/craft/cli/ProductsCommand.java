@@ -106,15 +106,7 @@ public final class ProductsCommand {
     @Spec CommandSpec spec;
     @Mixin ServerOptions server;
 
-    @Option(names = "--product", required = true, description = "Product name or id.")
-    String product;
-
-    @Option(
-        names = "--release",
-        required = true,
-        paramLabel = "VERSION",
-        description = "Release version.")
-    String version;
+    @Mixin ReleaseOptions target;
 
     @Option(names = "--status", description = "planned, in_development, released, …")
     String status = "planned";
@@ -125,9 +117,9 @@ public final class ProductsCommand {
     @Override
     public Integer call() {
       ServerClient client = server.client();
-      long id = productId(client, product);
+      long id = productId(client, target.product);
       Map<String, Object> body = new LinkedHashMap<>();
-      body.put("version", version);
+      body.put("version", target.release);
       body.put("status", status);
       body.put("releaseDate", releaseDate.isEmpty() ? null : releaseDate);
       JsonNode created = client.post("/api/v1/products/" + id + "/releases", body);

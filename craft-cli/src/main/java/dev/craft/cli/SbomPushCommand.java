@@ -30,15 +30,7 @@ public final class SbomPushCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE")
   Path file;
 
-  @Option(names = "--product", required = true, description = "Product name or id.")
-  String product;
-
-  @Option(
-      names = "--release",
-      required = true,
-      paramLabel = "VERSION",
-      description = "Release version.")
-  String release;
+  @Mixin ReleaseOptions target;
 
   @Option(names = "--create", description = "Create the release if it does not exist.")
   boolean create;
@@ -53,7 +45,7 @@ public final class SbomPushCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     byte[] content = Files.readAllBytes(file);
     ServerClient client = server.client();
-    long productId = ProductsCommand.productId(client, product);
+    long productId = ProductsCommand.productId(client, target.product);
     long releaseId = releaseId(client, productId);
     JsonNode stored =
         client.postBytes(
@@ -74,8 +66,8 @@ public final class SbomPushCommand implements Callable<Integer> {
           stored.path("format").asText(),
           stored.path("specVersion").asText(),
           stored.path("components").asInt(),
-          product,
-          release,
+          target.product,
+          target.release,
           stored.path("sha256").asText());
       stored
           .path("quality")
@@ -94,16 +86,16 @@ public final class SbomPushCommand implements Callable<Integer> {
 
   private long releaseId(ServerClient client, long productId) {
     for (JsonNode r : client.get("/api/v1/products/" + productId + "/releases").get("items")) {
-      if (r.get("version").asText().equals(release)) {
+      if (r.get("version").asText().equals(target.release)) {
         return r.get("id").asLong();
       }
     }
     if (!create) {
       throw new InvalidInputException(
-          "release " + release + " does not exist on the server; add --create to create it");
+          "release " + target.release + " does not exist on the server; add --create to create it");
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("version", release);
+    body.put("version", target.release);
     return client.post("/api/v1/products/" + productId + "/releases", body).get("id").asLong();
   }
 }
