@@ -142,7 +142,31 @@ public final class ConfigLoader {
         duration("login.window"),
         duration("audit.checkpoint-interval"),
         logFormat,
-        escalation());
+        escalation(),
+        cvd());
+  }
+
+  private CvdSettings cvd() {
+    String contact = values.get("cvd.contact");
+    if (!contact.isEmpty() && !contact.startsWith("mailto:") && !contact.startsWith("https://")) {
+      throw invalid("cvd.contact", "must be a mailto: or https:// URI (RFC 9116 Contact)");
+    }
+    String encryption = values.get("cvd.encryption");
+    if (!encryption.isEmpty() && !encryption.startsWith("https://")) {
+      throw invalid("cvd.encryption", "must be an https:// URL of an OpenPGP key");
+    }
+    Duration validity = duration("security-txt.validity");
+    if (validity.compareTo(Duration.ofDays(365)) > 0) {
+      throw invalid(
+          "security-txt.validity", "RFC 9116 recommends an Expires less than a year ahead");
+    }
+    return new CvdSettings(
+        contact,
+        encryption,
+        duration("cvd.acknowledge-within"),
+        integer("cvd.max-reports-per-hour", 1, 10_000),
+        integer("cvd.max-report-chars", 100, 1_000_000),
+        validity);
   }
 
   private EscalationSettings escalation() {
@@ -277,6 +301,12 @@ public final class ConfigLoader {
     d.put("audit.checkpoint-interval", "PT5M");
     d.put("log.format", "json");
     d.put("art14.due-soon", "PT12H");
+    d.put("cvd.contact", "");
+    d.put("cvd.encryption", "");
+    d.put("cvd.acknowledge-within", "P2D");
+    d.put("cvd.max-reports-per-hour", "5");
+    d.put("cvd.max-report-chars", "50000");
+    d.put("security-txt.validity", "P180D");
     d.put("art14.escalation-offsets", "PT12H,PT2H");
     d.put("art14.escalation-interval", "PT1M");
     d.put("art14.escalation-to", "");

@@ -136,6 +136,10 @@ public final class CraftServer implements AutoCloseable {
     var releasePage = new ReleasePage(pages, web, products, releases, sbomStore, sbomService);
     var adminPage = new AdminPage(pages, web, accounts, users, teams, products);
     var compliance = ComplianceWiring.create(jdbi, products, releases, pages, auth, config.demo());
+    var cvdStore = new dev.craft.store.CvdStore(jdbi);
+    var cvdService = new CvdService(cvdStore, config.cvd(), config.publicUrl());
+    var cvdApi = new CvdApi(cvdService, cvdStore);
+    var cvdPages = new CvdPages(pages, web, auth, cvdService, cvdStore);
     List<String> routes = new ArrayList<>();
 
     Javalin app =
@@ -184,6 +188,8 @@ public final class CraftServer implements AutoCloseable {
               web.routes(r);
               releasePage.routes(r);
               adminPage.routes(r);
+              cvdApi.routes(r);
+              cvdPages.routes(r);
               caseUi.routes(r);
 
               r.exception(HttpResponseException.class, (e, ctx) -> web.handle(e, ctx));

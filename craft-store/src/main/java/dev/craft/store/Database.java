@@ -36,6 +36,8 @@ public final class Database implements AutoCloseable {
             EscalationStore.Sent.class,
             SbomRow.class,
             SbomComponentRow.class,
+            CvdReportRow.class,
+            CvdMessageRow.class,
             ScopeRow.class,
             ClassificationRow.class,
             SupportPlanRow.class,
