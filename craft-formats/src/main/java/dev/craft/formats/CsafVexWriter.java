@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -182,14 +181,15 @@ final class CsafVexWriter {
     new LinkedHashSet<>(ids).forEach(a::add);
   }
 
+  /**
+   * The profile VEX needs one of the four VEX lists per vulnerability (6.1.27.7), so the finer CSAF
+   * lists ({@code first_affected}…) are not written; the state detail is kept instead.
+   */
   private static String list(VexStatement s) {
     return switch (s.status()) {
       case NOT_AFFECTED -> "known_not_affected";
-      case AFFECTED ->
-          Set.of("first_affected", "last_affected").contains(s.stateDetail())
-              ? s.stateDetail()
-              : "known_affected";
-      case FIXED -> s.stateDetail().equals("first_fixed") ? "first_fixed" : "fixed";
+      case AFFECTED -> "known_affected";
+      case FIXED -> "fixed";
       case UNDER_INVESTIGATION -> "under_investigation";
     };
   }
