@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       // Keep one subcommand per line, sorted, so that parallel work merges cleanly.
       AuditCommand.class,
+      CsafCommand.class,
       CvssCommand.class,
       picocli.CommandLine.HelpCommand.class,
       ProductsCommand.class,
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
       SbomCommand.class,
       ServeCommand.class,
       VersionCommand.class,
+      VexCommand.class,
     })
 public final class CraftCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
