@@ -30,6 +30,10 @@ class VexAndCsafCommandTest {
     String count = first.err().replaceAll("(?s)^craft: (\\d+) statement.*", "$1");
     assertThat(second.err()).startsWith("craft: " + count + " statement(s) from " + via);
     assertThat(second.out()).isNotBlank();
+    if (via.equals("cyclonedx")) {
+      var check = Cli.run("sbom", "check", there.toString());
+      assertThat(check.code()).as(check.out()).isZero();
+    }
     if (via.equals("csaf")) {
       var check = Cli.run("csaf", "validate", there.toString());
       assertThat(check.code()).as(check.out()).isZero();
