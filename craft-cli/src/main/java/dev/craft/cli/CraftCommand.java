@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       // Keep one subcommand per line, sorted, so that parallel work merges cleanly.
       AdvisoriesCommand.class,
       AuditCommand.class,
+      CsafCommand.class,
       CvssCommand.class,
       picocli.CommandLine.HelpCommand.class,
       ProductsCommand.class,
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
       SbomCommand.class,
       ServeCommand.class,
       VersionCommand.class,
+      VexCommand.class,
     })
 public final class CraftCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

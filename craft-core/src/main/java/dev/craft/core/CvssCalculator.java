@@ -66,6 +66,24 @@ public final class CvssCalculator {
     return OptionalDouble.of(compute(text).getTemporalScore());
   }
 
+  /**
+   * The environmental score of a v2 or v3.x vector that carries environmental metrics; empty
+   * otherwise. CSAF 2.0 test 6.1.9 checks {@code environmentalScore} against it.
+   */
+  public static OptionalDouble environmentalScore(String vectorText) {
+    CvssVector vector = CvssVector.parse(vectorText);
+    if (vector.version() == CvssVersion.V4_0
+        || !vector.definesAny(environmental(vector.version()))) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(
+        compute(vector.canonical(vector.metrics().keySet())).getEnvironmentalScore());
+  }
+
+  private static Set<String> environmental(CvssVersion version) {
+    return version == CvssVersion.V2 ? CvssMetrics.V2_ENVIRONMENTAL : CvssMetrics.V3_ENVIRONMENTAL;
+  }
+
   private static Score compute(String canonical) {
     try {
       Cvss cvss = Cvss.fromVector(canonical);

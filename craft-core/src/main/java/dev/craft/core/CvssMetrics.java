@@ -23,6 +23,8 @@ final class CvssMetrics {
 
   static final Set<String> V2_TEMPORAL = Set.of("E", "RL", "RC");
 
+  static final Set<String> V2_ENVIRONMENTAL = Set.of("CDP", "TD", "CR", "IR", "AR");
+
   static final Map<String, Metric> V3 =
       table(
           "AV:N,A,L,P! AC:L,H! PR:N,L,H! UI:N,R! S:U,C! C:H,L,N! I:H,L,N! A:H,L,N!"
@@ -31,6 +33,9 @@ final class CvssMetrics {
               + " MUI:X,N,R MS:X,U,C MC:X,N,L,H MI:X,N,L,H MA:X,N,L,H");
 
   static final Set<String> V3_TEMPORAL = Set.of("E", "RL", "RC");
+
+  static final Set<String> V3_ENVIRONMENTAL =
+      Set.of("CR", "IR", "AR", "MAV", "MAC", "MPR", "MUI", "MS", "MC", "MI", "MA");
 
   static final Map<String, Metric> V4 =
       table(
