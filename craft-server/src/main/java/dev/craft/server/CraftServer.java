@@ -139,7 +139,7 @@ public final class CraftServer implements AutoCloseable {
     var cvdStore = new dev.craft.store.CvdStore(jdbi);
     var cvdService = new CvdService(cvdStore, config.cvd(), config.publicUrl());
     var cvdApi = new CvdApi(cvdService, cvdStore);
-    var cvdPages = new CvdPages(pages, web, auth, cvdService, cvdStore);
+    var cvdPages = new CvdPages(pages, web, auth, cvdService, cvdStore, art14);
     List<String> routes = new ArrayList<>();
 
     Javalin app =

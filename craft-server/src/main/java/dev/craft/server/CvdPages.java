@@ -25,13 +25,16 @@ final class CvdPages {
   private final Auth auth;
   private final CvdService service;
   private final CvdStore store;
+  private final Art14Cases cases;
 
-  CvdPages(Pages pages, WebUi web, Auth auth, CvdService service, CvdStore store) {
+  CvdPages(
+      Pages pages, WebUi web, Auth auth, CvdService service, CvdStore store, Art14Cases cases) {
     this.pages = pages;
     this.web = web;
     this.auth = auth;
     this.service = service;
     this.store = store;
+    this.cases = cases;
   }
 
   void routes(RoutesConfig r) {
@@ -44,6 +47,7 @@ final class CvdPages {
     r.get("/cvd/{id}", this::detail);
     r.post("/cvd/{id}", this::update);
     r.post("/cvd/{id}/messages", this::vendorMessage);
+    r.post("/cvd/{id}/case", this::openCase);
   }
 
   private PageInfo page(Context ctx, String title) {
@@ -210,6 +214,41 @@ final class CvdPages {
     store.get(id);
     store.addMessage(p.actor(), id, p.displayName(), service.message(ctx.formParam("message")));
     ctx.redirect("/cvd/" + id, HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * The report shows that the vulnerability is actively exploited: open an Art. 14 case from it,
+   * with T0 = now (the moment this determination is made) and the report as source and first
+   * evidence. The PSIRT completes it there.
+   */
+  private void openCase(Context ctx) {
+    Principal p = web.signedIn(ctx);
+    WebUi.requireCsrf(ctx, p);
+    p.require(Permission.VULNERABILITY_WRITE);
+    long id = Params.id(ctx, "id", "CVD report");
+    CvdReportRow report = store.get(id);
+    var body = dev.craft.store.CraftJson.mapper().createObjectNode();
+    body.put("kind", "vulnerability");
+    body.put(
+        "title", report.title().length() > 255 ? report.title().substring(0, 255) : report.title());
+    body.put("awareAt", Instant.now().toString());
+    body.put(
+        "determination",
+        "Actively exploited according to coordinated vulnerability disclosure report #"
+            + id
+            + "; recorded by "
+            + p.actor().username()
+            + ".");
+    String description = report.description();
+    body.putArray("evidence")
+        .addObject()
+        .put(
+            "description",
+            description.length() > 4000 ? description.substring(0, 4000) : description);
+    body.put("sourceType", "cvd_report");
+    body.put("sourceRef", Long.toString(id));
+    var created = cases.store().create(p.actor(), CaseJson.create(body));
+    ctx.redirect("/cases/" + created.id(), HttpStatus.SEE_OTHER);
   }
 
   private static boolean same(String a, String b) {

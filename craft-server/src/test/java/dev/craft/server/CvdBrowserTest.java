@@ -32,6 +32,10 @@ class CvdBrowserTest {
       b.find("#send-reply").click();
       b.waitForText("#messages", "fix planned");
 
+      b.find("#open-case").click();
+      assertThat(b.currentPath()).matches("/cases/\\d+");
+      assertThat(b.driver().getPageSource()).contains("Stored XSS in device names");
+
       b.driver().manage().deleteAllCookies();
       b.driver().get(tracking);
       b.waitForText("#report-status", "acknowledged");
