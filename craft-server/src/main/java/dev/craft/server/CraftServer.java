@@ -140,6 +140,8 @@ public final class CraftServer implements AutoCloseable {
     var cvdService = new CvdService(cvdStore, config.cvd(), config.publicUrl());
     var cvdApi = new CvdApi(cvdService, cvdStore);
     var cvdPages = new CvdPages(pages, web, auth, cvdService, cvdStore, art14);
+    var dashboardPage =
+        new DashboardPage(pages, web, new dev.craft.store.DashboardStore(jdbi), art14, cvdStore);
     List<String> routes = new ArrayList<>();
 
     Javalin app =
@@ -190,6 +192,7 @@ public final class CraftServer implements AutoCloseable {
               adminPage.routes(r);
               cvdApi.routes(r);
               cvdPages.routes(r);
+              dashboardPage.routes(r);
               caseUi.routes(r);
 
               r.exception(HttpResponseException.class, (e, ctx) -> web.handle(e, ctx));

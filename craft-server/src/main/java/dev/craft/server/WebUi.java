@@ -56,7 +56,6 @@ final class WebUi {
   }
 
   void routes(RoutesConfig r) {
-    r.get("/", ctx -> ctx.redirect("/products"));
     r.get("/login", this::loginPage);
     r.post("/login", this::login);
     r.post("/logout", this::logout);
@@ -410,7 +409,7 @@ final class WebUi {
   /** Only local paths, so that the sign-in page cannot be used to redirect to another site. */
   private static String safeNext(String next) {
     if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
-      return "/products";
+      return "/";
     }
     return next;
   }

@@ -28,7 +28,9 @@ class ProductBrowserTest {
       b.go("/products");
       assertThat(b.currentPath()).startsWith("/login");
       b.signIn("admin", TestServer.ADMIN_PASSWORD);
-      assertThat(b.currentPath()).isEqualTo("/products");
+      assertThat(b.currentPath()).isEqualTo("/");
+      assertThat(b.find("#dashboard-tiles").getText()).contains("products");
+      b.go("/products");
 
       b.type("#product-name", "Browser Router X1");
       b.driver().findElement(By.cssSelector("select[name=type] option[value=hardware]")).click();
