@@ -180,6 +180,36 @@ class AdvisoryApiTest {
   }
 
   @Test
+  void aWithdrawnRevisionRemovesItsFindings() {
+    String release = releaseWithSbom("Findings Withdrawn");
+    String record =
+        """
+        {"id":"FIX-JINJA-WD","modified":"%s",%s
+         "affected":[{"package":{"ecosystem":"PyPI","name":"jinja2"},"versions":["2.10"]}]}
+        """;
+    var added =
+        post(
+            "/api/v1/advisories/import",
+            ADMIN_TOKEN,
+            record.formatted("2025-01-01T00:00:00Z", "").getBytes());
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+    assertThat(finding(findings(release), "FIX-JINJA-WD").get("evidence").get("match").asText())
+        .isEqualTo("versions");
+    var withdrawn =
+        post(
+            "/api/v1/advisories/import",
+            ADMIN_TOKEN,
+            record
+                .formatted("2025-02-01T00:00:00Z", "\"withdrawn\":\"2025-02-01T00:00:00Z\",")
+                .getBytes());
+    assertThat(json(withdrawn).get("updated").asInt()).isEqualTo(1);
+    assertThat(findings(release).toString()).doesNotContain("FIX-JINJA-WD");
+    assertThat(
+            json(s.get("/api/v1/advisories/FIX-JINJA-WD", ADMIN_TOKEN)).get("withdrawn").asText())
+        .isNotEmpty();
+  }
+
+  @Test
   void advisoriesAreFoundByTheirIdOrAnyAlias() {
     for (String q : new String[] {"CVE-2019-10906", "ghsa-462w-v97r-4m45", "PYSEC-2019-217"}) {
       var r = json(s.get("/api/v1/advisories?q=" + q, ADMIN_TOKEN));
