@@ -95,3 +95,11 @@ CREATE TABLE finding (
 );
 CREATE INDEX finding_vulnerability ON finding (vulnerability_id);
 CREATE INDEX finding_sbom ON finding (sbom_id);
+
+-- Online feeds: for each OSV ecosystem URL, the newest 'modified' already synchronised, so that the next run
+-- reads modified_id.csv only down to it.
+CREATE TABLE feed_state (
+    url        TEXT PRIMARY KEY,
+    watermark  TEXT        NOT NULL,
+    synced_at  TIMESTAMPTZ NOT NULL DEFAULT now()
+);

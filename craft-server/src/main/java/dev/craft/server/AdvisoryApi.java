@@ -29,17 +29,24 @@ final class AdvisoryApi {
   private final AdvisoryService service;
   private final AdvisoryStore advisories;
   private final FindingStore findings;
+  private final AdvisoryFeeds feeds;
 
-  AdvisoryApi(AdvisoryService service, AdvisoryStore advisories, FindingStore findings) {
+  AdvisoryApi(
+      AdvisoryService service,
+      AdvisoryStore advisories,
+      FindingStore findings,
+      AdvisoryFeeds feeds) {
     this.service = service;
     this.advisories = advisories;
     this.findings = findings;
+    this.feeds = feeds;
   }
 
   void routes(RoutesConfig r) {
     r.post("/api/v1/advisories/import", this::importOsv);
     r.post("/api/v1/advisories/kev", this::importKev);
     r.post("/api/v1/advisories/epss", this::importEpss);
+    r.post("/api/v1/advisories/sync", this::sync);
     r.get("/api/v1/advisories", this::search);
     r.get("/api/v1/advisories/{aid}", this::get);
     r.get("/api/v1/products/{id}/releases/{rid}/findings", this::releaseFindings);
@@ -71,6 +78,23 @@ final class AdvisoryApi {
     var p = Auth.principalOf(ctx);
     p.require(Permission.VULNERABILITY_WRITE);
     ctx.json(Map.of("scores", service.importEpss(p.actor(), body(ctx))));
+  }
+
+  /** Runs a round of the configured online feeds now (through the job queue). */
+  private void sync(Context ctx) {
+    var p = Auth.principalOf(ctx);
+    p.require(Permission.VULNERABILITY_WRITE);
+    if (!feeds.active()) {
+      throw new dev.craft.core.ConflictException(
+          "no advisory feeds are configured (advisories.osv-urls, advisories.kev-url,"
+              + " advisories.epss-url)");
+    }
+    var result = feeds.tick();
+    if (result.isEmpty()) {
+      ctx.status(202).json(Map.of("status", "another instance is running the feeds"));
+      return;
+    }
+    ctx.json(result.get());
   }
 
   private void search(Context ctx) {

@@ -102,6 +102,25 @@ final class AdvisoryService {
     }
   }
 
+  /** Imports records already parsed (online feeds), in batches, with their portfolio impact. */
+  ImportReport importParsed(Actor actor, List<OsvRecord> records) {
+    int added = 0;
+    int updated = 0;
+    int unchanged = 0;
+    int matched = 0;
+    Instant fetched = Instant.now();
+    for (int i = 0; i < records.size(); i += BATCH) {
+      var done =
+          advisories.importRecords(
+              actor, records.subList(i, Math.min(records.size(), i + BATCH)), fetched);
+      added += done.added();
+      updated += done.updated();
+      unchanged += done.unchanged();
+      matched += impact(done.changed());
+    }
+    return new ImportReport(records.size(), records.size(), added, updated, unchanged, matched);
+  }
+
   int importKev(Actor actor, byte[] body) {
     return advisories.importKev(actor, KevReader.read(body, "upload", limits));
   }

@@ -142,7 +142,25 @@ public final class ConfigLoader {
         duration("login.window"),
         duration("audit.checkpoint-interval"),
         logFormat,
-        escalation());
+        escalation(),
+        feeds());
+  }
+
+  private FeedSettings feeds() {
+    List<URI> osv = new ArrayList<>();
+    for (String part : values.get("advisories.osv-urls").split(",")) {
+      if (!part.isBlank()) {
+        String base = part.strip();
+        osv.add(uri("advisories.osv-urls", base.endsWith("/") ? base : base + "/"));
+      }
+    }
+    String kev = values.get("advisories.kev-url");
+    String epss = values.get("advisories.epss-url");
+    return new FeedSettings(
+        osv,
+        kev.isEmpty() ? Optional.empty() : Optional.of(uri("advisories.kev-url", kev)),
+        epss.isEmpty() ? Optional.empty() : Optional.of(uri("advisories.epss-url", epss)),
+        duration("advisories.feed-interval"));
   }
 
   private EscalationSettings escalation() {
@@ -288,6 +306,10 @@ public final class ConfigLoader {
     d.put("smtp.starttls", "false");
     d.put("webhook.url", "");
     d.put("webhook.secret", "");
+    d.put("advisories.osv-urls", "");
+    d.put("advisories.kev-url", "");
+    d.put("advisories.epss-url", "");
+    d.put("advisories.feed-interval", "PT6H");
     return Collections.unmodifiableMap(d);
   }
 }

@@ -132,7 +132,14 @@ public final class CraftServer implements AutoCloseable {
     var accountApi = new AccountApi(accounts, users, tokens, teams, products);
     var auditApi = new AuditApi(auditLog, signer);
     var sbomApi = new SbomApi(sbomService, sbomStore);
-    var advisoryApi = new AdvisoryApi(advisoryService, advisoryStore, findingStore);
+    var feeds =
+        new AdvisoryFeeds(
+            config.feeds(),
+            advisoryService,
+            advisoryStore,
+            new dev.craft.store.JobQueue(jdbi, java.time.Duration.ofHours(1)),
+            config.maxBodyBytes());
+    var advisoryApi = new AdvisoryApi(advisoryService, advisoryStore, findingStore, feeds);
     var web = new WebUi(pages, auth, products, releases, accounts, tokens, auditLog, openApi);
     var escalations = new EscalationStore(jdbi);
     var art14 =
@@ -230,6 +237,14 @@ public final class CraftServer implements AutoCloseable {
         60,
         TimeUnit.MINUTES);
 
+    if (feeds.active()) {
+      long feedEvery = config.feeds().interval().toSeconds();
+      scheduler.scheduleWithFixedDelay(
+          () -> runQuietly("advisory feeds", feeds::tick),
+          Math.min(60, feedEvery),
+          feedEvery,
+          TimeUnit.SECONDS);
+    }
     URI url = config.publicUrl();
     if (config.port() == 0) {
       url = URI.create("http://localhost:" + app.port());

@@ -28,7 +28,8 @@ public record ServerConfig(
     Duration loginWindow,
     Duration auditCheckpointInterval,
     String logFormat,
-    EscalationSettings escalation) {
+    EscalationSettings escalation,
+    FeedSettings feeds) {
 
   /** True when CRAFT must start its own PostgreSQL (no {@code db.url} configured). */
   public boolean embeddedDatabase() {

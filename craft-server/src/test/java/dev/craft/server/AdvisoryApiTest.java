@@ -233,6 +233,10 @@ class AdvisoryApiTest {
     assertThat(s.get("/api/v1/advisories?q=PYSEC-2019-217", developer).statusCode()).isEqualTo(200);
     assertThat(post("/api/v1/advisories/import", ADMIN_TOKEN, "{ nope".getBytes()).statusCode())
         .isEqualTo(400);
+    assertThat(post("/api/v1/advisories/sync", developer, new byte[0]).statusCode()).isEqualTo(403);
+    // This server has no online feeds configured.
+    assertThat(post("/api/v1/advisories/sync", ADMIN_TOKEN, new byte[0]).statusCode())
+        .isEqualTo(409);
   }
 
   @Test

@@ -154,7 +154,7 @@ public final class AdvisoryStore {
    * Whether {@code candidate} is a later timestamp than {@code stored}; RFC 3339 instants are
    * compared as instants, anything else as text.
    */
-  static boolean isLater(String candidate, String stored) {
+  public static boolean isLater(String candidate, String stored) {
     try {
       return OffsetDateTime.parse(candidate)
           .toInstant()
@@ -403,5 +403,44 @@ public final class AdvisoryStore {
           b.execute();
           return rows.size();
         });
+  }
+
+  /** The stored {@code modified} of each id that is stored. */
+  public Map<String, String> modifiedOf(List<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    var out = new java.util.HashMap<String, String>();
+    jdbi.useHandle(
+        h ->
+            h.createQuery("SELECT id, modified FROM advisory WHERE id = ANY(:ids)")
+                .bindArray("ids", String.class, ids)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+    return out;
+  }
+
+  /** The watermark of an online feed, empty before its first successful run. */
+  public String watermark(String url) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT watermark FROM feed_state WHERE url = :url")
+                .bind("url", url)
+                .mapTo(String.class)
+                .findOne()
+                .orElse(""));
+  }
+
+  public void setWatermark(String url, String watermark) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    INSERT INTO feed_state (url, watermark) VALUES (:url, :w)
+                    ON CONFLICT (url) DO UPDATE SET watermark = excluded.watermark, synced_at = now()
+                    """)
+                .bind("url", url)
+                .bind("w", watermark)
+                .execute());
   }
 }
