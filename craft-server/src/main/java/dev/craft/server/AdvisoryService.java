@@ -14,6 +14,7 @@ import dev.craft.formats.OsvReader;
 import dev.craft.formats.OsvRecord;
 import dev.craft.store.AdvisoryStore;
 import dev.craft.store.CraftJson;
+import dev.craft.store.ExploitationStore;
 import dev.craft.store.FindingStore;
 import dev.craft.store.FindingStore.Candidate;
 import dev.craft.store.FindingStore.NewFinding;
@@ -44,11 +45,17 @@ final class AdvisoryService {
   private static final int BATCH = 500;
 
   private final AdvisoryStore advisories;
+  private final ExploitationStore exploitation;
   private final FindingStore findings;
   private final AdvisoryLimits limits;
 
-  AdvisoryService(AdvisoryStore advisories, FindingStore findings, AdvisoryLimits limits) {
+  AdvisoryService(
+      AdvisoryStore advisories,
+      ExploitationStore exploitation,
+      FindingStore findings,
+      AdvisoryLimits limits) {
     this.advisories = advisories;
+    this.exploitation = exploitation;
     this.findings = findings;
     this.limits = limits;
   }
@@ -122,7 +129,7 @@ final class AdvisoryService {
   }
 
   int importKev(Actor actor, byte[] body) {
-    return advisories.importKev(actor, KevReader.read(body, "upload", limits));
+    return exploitation.importKev(actor, KevReader.read(body, "upload", limits));
   }
 
   int importEpss(Actor actor, byte[] body) {
@@ -130,7 +137,7 @@ final class AdvisoryService {
     try {
       Path file = dir.resolve("epss.csv");
       Files.write(file, body);
-      return advisories.importEpss(actor, EpssReader.read(file, limits));
+      return exploitation.importEpss(actor, EpssReader.read(file, limits));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -186,7 +193,7 @@ final class AdvisoryService {
       byScan.put(s, c);
       scan.add(s);
     }
-    var matcher = new Matcher(builder.build(), advisories.kevFor(ids), advisories.epssFor(ids));
+    var matcher = new Matcher(builder.build(), exploitation.kevFor(ids), exploitation.epssFor(ids));
     var out = new ArrayList<NewFinding>();
     for (VulnerabilityFinding f : matcher.scan(scan).findings()) {
       Candidate c = byScan.get(f.component());

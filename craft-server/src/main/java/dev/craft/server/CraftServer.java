@@ -112,7 +112,11 @@ public final class CraftServer implements AutoCloseable {
     // Components stored before findings existed get their package key once.
     advisoryStore.backfillPackageKeys();
     var advisoryService =
-        new AdvisoryService(advisoryStore, findingStore, dev.craft.formats.AdvisoryLimits.DEFAULT);
+        new AdvisoryService(
+            advisoryStore,
+            new dev.craft.store.ExploitationStore(jdbi),
+            findingStore,
+            dev.craft.formats.AdvisoryLimits.DEFAULT);
     var sbomService =
         new SbomService(
             sbomStore,

@@ -2,10 +2,6 @@ package dev.craft.store;
 
 import dev.craft.core.Actor;
 import dev.craft.engine.PackageNames;
-import dev.craft.formats.EpssScore;
-import dev.craft.formats.EpssScores;
-import dev.craft.formats.KevCatalog;
-import dev.craft.formats.KevEntry;
 import dev.craft.formats.OsvAffected;
 import dev.craft.formats.OsvRecord;
 import java.time.Instant;
@@ -22,10 +18,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Advisories (OSV records kept verbatim), their package keys and aliases, the KEV catalog and EPSS
- * scores. Imports are idempotent and incremental: a record is written only when it is new or its
- * {@code modified} is later than the stored one, and every such write is recorded in {@code
- * advisory_change}.
+ * Advisories (OSV records kept verbatim), their package keys and aliases ({@link ExploitationStore}
+ * keeps KEV and EPSS). Imports are idempotent and incremental: a record is written only when it is
+ * new or its {@code modified} is later than the stored one, and every such write is recorded in
+ * {@code advisory_change}.
  */
 public final class AdvisoryStore {
   private final Jdbi jdbi;
@@ -240,140 +236,6 @@ public final class AdvisoryStore {
                 .bindArray("keys", String.class, List.copyOf(keys))
                 .mapTo(AdvisoryRow.class)
                 .list());
-  }
-
-  public int importKev(Actor actor, KevCatalog catalog) {
-    return jdbi.inTransaction(
-        h -> {
-          PreparedBatch b =
-              h.prepareBatch(
-                  """
-                  INSERT INTO kev_entry (cve_id, vendor_project, product, vulnerability_name,
-                                         date_added, due_date, ransomware)
-                  VALUES (:cve, :vendor, :product, :name, :added, :due, :ransomware)
-                  ON CONFLICT (cve_id) DO UPDATE SET vendor_project = excluded.vendor_project,
-                    product = excluded.product, vulnerability_name = excluded.vulnerability_name,
-                    date_added = excluded.date_added, due_date = excluded.due_date,
-                    ransomware = excluded.ransomware, imported_at = now()
-                  """);
-          for (KevEntry e : catalog.entries()) {
-            b.bind("cve", e.cveId())
-                .bind("vendor", e.vendorProject())
-                .bind("product", e.product())
-                .bind("name", e.vulnerabilityName())
-                .bind("added", e.dateAdded())
-                .bind("due", e.dueDate())
-                .bind("ransomware", e.knownRansomwareCampaignUse())
-                .add();
-          }
-          if (b.size() > 0) {
-            b.execute();
-          }
-          h.execute(
-              """
-              UPDATE finding f SET kev = true WHERE NOT kev AND EXISTS (SELECT 1 FROM kev_entry k
-                WHERE k.cve_id = f.vulnerability_id OR k.cve_id = ANY(string_to_array(f.aliases, ' ')))
-              """);
-          AuditLog.append(
-              h,
-              actor,
-              "kev.import",
-              "kev",
-              catalog.catalogVersion(),
-              Map.of("entries", catalog.entries().size()));
-          return catalog.entries().size();
-        });
-  }
-
-  public int importEpss(Actor actor, EpssScores scores) {
-    return jdbi.inTransaction(
-        h -> {
-          PreparedBatch b =
-              h.prepareBatch(
-                  """
-                  INSERT INTO epss_score (cve_id, epss, percentile, model_version, score_date)
-                  VALUES (:cve, :epss, :pct, :model, :date)
-                  ON CONFLICT (cve_id) DO UPDATE SET epss = excluded.epss,
-                    percentile = excluded.percentile, model_version = excluded.model_version,
-                    score_date = excluded.score_date, imported_at = now()
-                  """);
-          int n = 0;
-          for (EpssScore s : scores.scores().values()) {
-            b.bind("cve", s.cveId())
-                .bind("epss", s.epss())
-                .bind("pct", s.percentile())
-                .bind("model", scores.modelVersion())
-                .bind("date", scores.scoreDate())
-                .add();
-            if (++n % 5000 == 0) {
-              b.execute();
-            }
-          }
-          if (b.size() > 0) {
-            b.execute();
-          }
-          h.execute(
-              """
-              UPDATE finding f SET epss = best.epss FROM (
-                SELECT f2.id, max(e.epss) AS epss FROM finding f2 JOIN epss_score e
-                  ON e.cve_id = f2.vulnerability_id OR e.cve_id = ANY(string_to_array(f2.aliases, ' '))
-                GROUP BY f2.id) best
-              WHERE best.id = f.id
-              """);
-          AuditLog.append(
-              h,
-              actor,
-              "epss.import",
-              "epss",
-              scores.scoreDate(),
-              Map.of("scores", scores.scores().size(), "model", scores.modelVersion()));
-          return scores.scores().size();
-        });
-  }
-
-  /** The KEV entries and EPSS scores of the given ids, for the matcher. */
-  public KevCatalog kevFor(Set<String> ids) {
-    if (ids.isEmpty()) {
-      return KevCatalog.EMPTY;
-    }
-    List<KevEntry> entries =
-        jdbi.withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT cve_id, vendor_project, product, vulnerability_name, date_added,"
-                            + " due_date, ransomware FROM kev_entry WHERE cve_id = ANY(:ids)")
-                    .bindArray("ids", String.class, List.copyOf(ids))
-                    .map(
-                        (rs, ctx) ->
-                            new KevEntry(
-                                rs.getString(1),
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getString(5),
-                                rs.getString(6),
-                                rs.getString(7)))
-                    .list());
-    return new KevCatalog("", entries);
-  }
-
-  public EpssScores epssFor(Set<String> ids) {
-    if (ids.isEmpty()) {
-      return EpssScores.EMPTY;
-    }
-    List<EpssScore> scores =
-        jdbi.withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT cve_id, epss, percentile FROM epss_score WHERE cve_id = ANY(:ids)")
-                    .bindArray("ids", String.class, List.copyOf(ids))
-                    .map(
-                        (rs, ctx) ->
-                            new EpssScore(rs.getString(1), rs.getDouble(2), rs.getDouble(3)))
-                    .list());
-    var map = new java.util.HashMap<String, EpssScore>();
-    scores.forEach(s -> map.put(s.cveId(), s));
-    return new EpssScores("", "", map);
   }
 
   /**
