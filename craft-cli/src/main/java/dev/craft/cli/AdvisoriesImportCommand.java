@@ -1,5 +1,6 @@
 package dev.craft.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.craft.core.InvalidInputException;
 import dev.craft.formats.AdvisoryIndexFile;
 import dev.craft.formats.AdvisoryLimits;
@@ -11,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,24 +25,114 @@ import picocli.CommandLine.Spec;
  * single records or other index files and writes one local index file. The index is written to a
  * temporary file and moved into place only when every input was read, so a bad input never leaves a
  * half index behind.
+ *
+ * <p>{@code craft advisories import PATH... --server URL --token T [--kev FILE] [--epss FILE]}
+ * uploads instead: files as they are, folders as an index file built first.
  */
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
-    description = "Build a local advisory index from OSV folders, all.zip files or OSV files.",
+    description = {
+      "Build a local advisory index from OSV folders, all.zip files or OSV files,",
+      "or upload them (and KEV/EPSS files) to a CRAFT server with --server and --token."
+    },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:index written", "2:usage error", "3:a file is unreadable or invalid"})
+    exitCodeList = {
+      "0:index written or files uploaded",
+      "2:usage error",
+      "3:a file is unreadable or invalid, or the server refused it"
+    })
 public final class AdvisoriesImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "OSV folder, all.zip or file")
+  @Mixin ServerOptions server;
+
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "OSV folder, all.zip or file")
   List<Path> paths = List.of();
 
-  @Option(names = "--index", required = true, paramLabel = "FILE", description = "index to write")
-  Path index = Path.of("advisories.idx");
+  @Option(names = "--index", paramLabel = "FILE", description = "index to write (offline mode)")
+  @Nullable Path index;
+
+  @Option(names = "--kev", paramLabel = "FILE", description = "KEV catalog to upload (JSON/CSV)")
+  @Nullable Path kev;
+
+  @Option(names = "--epss", paramLabel = "FILE", description = "EPSS CSV to upload (plain/gzip)")
+  @Nullable Path epss;
 
   @Override
   public Integer call() throws IOException {
+    if (index != null) {
+      if (kev != null || epss != null) {
+        throw new InvalidInputException("--kev and --epss are uploaded with --server, not --index");
+      }
+      if (paths.isEmpty()) {
+        throw new InvalidInputException("name at least one OSV folder, all.zip or file");
+      }
+      return writeIndex(index);
+    }
+    if (server.server == null || server.server.isBlank()) {
+      throw new InvalidInputException(
+          "give --index FILE to build an index, or --server URL to upload");
+    }
+    if (paths.isEmpty() && kev == null && epss == null) {
+      throw new InvalidInputException(
+          "nothing to upload: name OSV files or folders, --kev or --epss");
+    }
+    return upload();
+  }
+
+  private int upload() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    ServerClient client = server.client();
+    for (Path path : paths) {
+      Path file = path;
+      Path built = null;
+      if (Files.isDirectory(path)) {
+        built = Files.createTempFile("craft-advisories-", ".idx");
+        file = built;
+        try (var writer = AdvisoryIndexFile.create(built, AdvisoryLimits.DEFAULT)) {
+          new OsvReader(AdvisoryLimits.DEFAULT).read(path, writer::add);
+        }
+      } else if (!Files.isRegularFile(path)) {
+        throw new InvalidInputException("no such file or folder: " + path);
+      }
+      try {
+        JsonNode r =
+            client.postBytes(
+                "/api/v1/advisories/import?name=" + ServerClient.enc(file.getFileName().toString()),
+                Files.readAllBytes(file),
+                "application/octet-stream");
+        out.printf(
+            "%s: %d records, %d added, %d updated, %d unchanged, %d findings recorded%n",
+            path,
+            r.path("records").asInt(),
+            r.path("added").asInt(),
+            r.path("updated").asInt(),
+            r.path("unchanged").asInt(),
+            r.path("findings").asInt());
+      } finally {
+        if (built != null) {
+          Files.deleteIfExists(built);
+        }
+      }
+    }
+    if (kev != null) {
+      JsonNode r =
+          client.postBytes(
+              "/api/v1/advisories/kev", Files.readAllBytes(kev), "application/octet-stream");
+      out.printf("%s: %d KEV entries%n", kev, r.path("entries").asInt());
+    }
+    if (epss != null) {
+      JsonNode r =
+          client.postBytes(
+              "/api/v1/advisories/epss", Files.readAllBytes(epss), "application/octet-stream");
+      out.printf("%s: %d EPSS scores%n", epss, r.path("scores").asInt());
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private int writeIndex(Path index) throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     var reader = new OsvReader(AdvisoryLimits.DEFAULT);
     Path dir = index.toAbsolutePath().getParent();

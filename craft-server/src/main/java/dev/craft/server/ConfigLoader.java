@@ -143,7 +143,8 @@ public final class ConfigLoader {
         duration("audit.checkpoint-interval"),
         logFormat,
         escalation(),
-        cvd());
+        cvd(),
+        feeds());
   }
 
   private CvdSettings cvd() {
@@ -167,6 +168,23 @@ public final class ConfigLoader {
         integer("cvd.max-reports-per-hour", 1, 10_000),
         integer("cvd.max-report-chars", 100, 1_000_000),
         validity);
+  }
+
+  private FeedSettings feeds() {
+    List<URI> osv = new ArrayList<>();
+    for (String part : values.get("advisories.osv-urls").split(",")) {
+      if (!part.isBlank()) {
+        String base = part.strip();
+        osv.add(uri("advisories.osv-urls", base.endsWith("/") ? base : base + "/"));
+      }
+    }
+    String kev = values.get("advisories.kev-url");
+    String epss = values.get("advisories.epss-url");
+    return new FeedSettings(
+        osv,
+        kev.isEmpty() ? Optional.empty() : Optional.of(uri("advisories.kev-url", kev)),
+        epss.isEmpty() ? Optional.empty() : Optional.of(uri("advisories.epss-url", epss)),
+        duration("advisories.feed-interval"));
   }
 
   private EscalationSettings escalation() {
@@ -318,6 +336,10 @@ public final class ConfigLoader {
     d.put("smtp.starttls", "false");
     d.put("webhook.url", "");
     d.put("webhook.secret", "");
+    d.put("advisories.osv-urls", "");
+    d.put("advisories.kev-url", "");
+    d.put("advisories.epss-url", "");
+    d.put("advisories.feed-interval", "PT6H");
     return Collections.unmodifiableMap(d);
   }
 }

@@ -2,12 +2,14 @@ package dev.craft.server;
 
 import dev.craft.core.Actor;
 import dev.craft.core.User;
+import dev.craft.store.AdvisoryStore;
 import dev.craft.store.AuditLog;
 import dev.craft.store.CaseStore;
 import dev.craft.store.Database;
 import dev.craft.store.DbSettings;
 import dev.craft.store.EmbeddedDatabase;
 import dev.craft.store.EscalationStore;
+import dev.craft.store.FindingStore;
 import dev.craft.store.LoginFailureStore;
 import dev.craft.store.ProductStore;
 import dev.craft.store.ReleaseStore;
@@ -105,9 +107,21 @@ public final class CraftServer implements AutoCloseable {
             users, new SessionStore(jdbi), tokens, new LoginFailureStore(jdbi), hasher, config);
 
     var sbomStore = new dev.craft.store.SbomStore(jdbi);
+    var advisoryStore = new AdvisoryStore(jdbi);
+    var findingStore = new FindingStore(jdbi);
+    // Components stored before findings existed get their package key once.
+    advisoryStore.backfillPackageKeys();
+    var advisoryService =
+        new AdvisoryService(
+            advisoryStore,
+            new dev.craft.store.ExploitationStore(jdbi),
+            findingStore,
+            dev.craft.formats.AdvisoryLimits.DEFAULT);
     var sbomService =
         new SbomService(
-            sbomStore, dev.craft.formats.ReadLimits.DEFAULT.withMaxBytes(config.maxBodyBytes()));
+            sbomStore,
+            dev.craft.formats.ReadLimits.DEFAULT.withMaxBytes(config.maxBodyBytes()),
+            advisoryService);
     Optional<String> generatedPassword = bootstrapAdmin(config, users, accounts);
     if (config.demo()) {
       new DemoData(teams, products, releases, accounts, sbomService).loadIfEmpty();
@@ -122,6 +136,14 @@ public final class CraftServer implements AutoCloseable {
     var accountApi = new AccountApi(accounts, users, tokens, teams, products);
     var auditApi = new AuditApi(auditLog, signer);
     var sbomApi = new SbomApi(sbomService, sbomStore);
+    var feeds =
+        new AdvisoryFeeds(
+            config.feeds(),
+            advisoryService,
+            advisoryStore,
+            new dev.craft.store.JobQueue(jdbi, java.time.Duration.ofHours(1)),
+            config.maxBodyBytes());
+    var advisoryApi = new AdvisoryApi(advisoryService, advisoryStore, findingStore, feeds);
     var web = new WebUi(pages, auth, products, releases, accounts, tokens, auditLog, openApi);
     var escalations = new EscalationStore(jdbi);
     var art14 =
@@ -133,7 +155,9 @@ public final class CraftServer implements AutoCloseable {
             Clock.systemUTC());
     var caseApi = new CaseApi(art14, pages);
     var caseUi = new CaseUi(pages, auth, art14, products);
-    var releasePage = new ReleasePage(pages, web, products, releases, sbomStore, sbomService);
+    var advisoryPages = new AdvisoryPages(pages, web, advisoryStore, findingStore);
+    var releasePage =
+        new ReleasePage(pages, web, products, releases, sbomStore, sbomService, findingStore);
     var adminPage = new AdminPage(pages, web, accounts, users, teams, products);
     var compliance = ComplianceWiring.create(jdbi, products, releases, pages, auth, config.demo());
     var cvdStore = new dev.craft.store.CvdStore(jdbi);
@@ -186,9 +210,11 @@ public final class CraftServer implements AutoCloseable {
               auditApi.routes(r);
               caseApi.routes(r);
               sbomApi.routes(r);
+              advisoryApi.routes(r);
               compliance.routes(r);
               web.routes(r);
               releasePage.routes(r);
+              advisoryPages.routes(r);
               adminPage.routes(r);
               cvdApi.routes(r);
               cvdPages.routes(r);
@@ -224,6 +250,14 @@ public final class CraftServer implements AutoCloseable {
         60,
         TimeUnit.MINUTES);
 
+    if (feeds.active()) {
+      long feedEvery = config.feeds().interval().toSeconds();
+      scheduler.scheduleWithFixedDelay(
+          () -> runQuietly("advisory feeds", feeds::tick),
+          Math.min(60, feedEvery),
+          feedEvery,
+          TimeUnit.SECONDS);
+    }
     URI url = config.publicUrl();
     if (config.port() == 0) {
       url = URI.create("http://localhost:" + app.port());

@@ -5,6 +5,7 @@ import dev.craft.core.Permission;
 import dev.craft.core.Product;
 import dev.craft.core.Release;
 import dev.craft.engine.QualityReport;
+import dev.craft.store.FindingStore;
 import dev.craft.store.ProductStore;
 import dev.craft.store.ReleaseStore;
 import dev.craft.store.SbomRow;
@@ -32,6 +33,7 @@ final class ReleasePage {
   private final ReleaseStore releases;
   private final SbomStore sboms;
   private final SbomService service;
+  private final FindingStore findings;
 
   ReleasePage(
       Pages pages,
@@ -39,13 +41,15 @@ final class ReleasePage {
       ProductStore products,
       ReleaseStore releases,
       SbomStore sboms,
-      SbomService service) {
+      SbomService service,
+      FindingStore findings) {
     this.pages = pages;
     this.web = web;
     this.products = products;
     this.releases = releases;
     this.sboms = sboms;
     this.service = service;
+    this.findings = findings;
   }
 
   void routes(RoutesConfig r) {
@@ -76,11 +80,15 @@ final class ReleasePage {
       model.put("quality", quality);
       model.put("components", sboms.components(sbom.get().id(), "", false, 200, 0));
       model.put("tree", DependencyTree.of(inventory));
+      var rows = findings.forRelease(p.actor(), id, rid);
+      model.put("findings", rows);
     } else {
+      model.put("findings", List.of());
       model.put("quality", List.of());
       model.put("components", List.of());
       model.put("tree", List.of());
     }
+    model.put("support", FindingText.support(findings.supportEnd(id)));
     ctx.status(status);
     pages.render(ctx, "release.jte", model);
   }

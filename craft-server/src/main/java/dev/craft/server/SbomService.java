@@ -24,10 +24,12 @@ import java.util.Set;
 final class SbomService {
   private final SbomStore store;
   private final ReadLimits limits;
+  private final AdvisoryService advisories;
 
-  SbomService(SbomStore store, ReadLimits limits) {
+  SbomService(SbomStore store, ReadLimits limits, AdvisoryService advisories) {
     this.store = store;
     this.limits = limits;
+    this.advisories = advisories;
   }
 
   /** What an upload returns: the stored SBOM and its quality against every profile. */
@@ -46,6 +48,8 @@ final class SbomService {
     SbomRow row =
         store.save(
             actor, productId, releaseId, content, sha256(content), sbom, directRefs(sbom), replace);
+    // Matched at once, after the SBOM's own transaction: the SBOM is stored even if matching fails.
+    advisories.matchSbom(row.id());
     return new Upload(row, quality(sbom));
   }
 

@@ -29,7 +29,8 @@ public record ServerConfig(
     Duration auditCheckpointInterval,
     String logFormat,
     EscalationSettings escalation,
-    CvdSettings cvd) {
+    CvdSettings cvd,
+    FeedSettings feeds) {
 
   /** True when CRAFT must start its own PostgreSQL (no {@code db.url} configured). */
   public boolean embeddedDatabase() {

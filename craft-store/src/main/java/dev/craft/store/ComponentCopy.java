@@ -1,6 +1,7 @@
 package dev.craft.store;
 
 import dev.craft.core.Component;
+import dev.craft.engine.PackageNames;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.SQLException;
@@ -29,19 +30,27 @@ final class ComponentCopy {
         csv.append(',');
         quote(csv, field);
       }
-      csv.append(',').append(directRefs.contains(c.ref()) ? 't' : 'f').append('\n');
+      csv.append(',').append(directRefs.contains(c.ref()) ? 't' : 'f').append(',');
+      quote(csv, packageKey(c.purl()));
+      csv.append('\n');
     }
     try {
       h.getConnection()
           .unwrap(PGConnection.class)
           .getCopyAPI()
           .copyIn(
-              "COPY sbom_component (sbom_id, ordinal, ref, type, grp, name, version, purl, direct)"
+              "COPY sbom_component (sbom_id, ordinal, ref, type, grp, name, version, purl, direct,"
+                  + " package_key)"
                   + " FROM STDIN (FORMAT csv)",
               new StringReader(csv.toString()));
     } catch (SQLException | IOException e) {
       throw new StoreException("cannot store the SBOM's components: " + e.getMessage(), e);
     }
+  }
+
+  /** The matcher's package key of a purl as stored text, empty when the purl is missing or bad. */
+  static String packageKey(String purl) {
+    return PackageNames.ofPurl(purl).map(p -> p.key().toString()).orElse("");
   }
 
   /**

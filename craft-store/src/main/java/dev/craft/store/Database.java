@@ -42,7 +42,12 @@ public final class Database implements AutoCloseable {
             ScopeRow.class,
             ClassificationRow.class,
             SupportPlanRow.class,
-            RiskAssessmentRow.class)) {
+            RiskAssessmentRow.class,
+            AdvisoryStore.AdvisoryRow.class,
+            AdvisoryStore.AliasRow.class,
+            FindingStore.Candidate.class,
+            FindingStore.FindingRow.class,
+            FindingStore.AffectedRelease.class)) {
       jdbi.registerRowMapper(ConstructorMapper.factory(row));
     }
   }

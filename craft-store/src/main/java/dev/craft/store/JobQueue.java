@@ -100,6 +100,20 @@ public final class JobQueue {
                 .execute());
   }
 
+  /**
+   * Whether a job of {@code kind} is queued or running, so that a scheduler does not pile them up.
+   */
+  public boolean hasPending(String kind) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                        "SELECT count(*) FROM job WHERE kind = :kind AND state IN ('queued', 'running')")
+                    .bind("kind", kind)
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
+  }
+
   public String state(long id) {
     return jdbi.withHandle(
         h ->

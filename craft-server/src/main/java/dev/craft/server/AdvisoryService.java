@@ -1,0 +1,303 @@
+package dev.craft.server;
+
+import dev.craft.core.Actor;
+import dev.craft.core.InvalidInputException;
+import dev.craft.engine.AdvisoryIndex;
+import dev.craft.engine.Matcher;
+import dev.craft.engine.PackageNames;
+import dev.craft.engine.ScanComponent;
+import dev.craft.engine.VulnerabilityFinding;
+import dev.craft.formats.AdvisoryLimits;
+import dev.craft.formats.EpssReader;
+import dev.craft.formats.KevReader;
+import dev.craft.formats.OsvReader;
+import dev.craft.formats.OsvRecord;
+import dev.craft.store.AdvisoryStore;
+import dev.craft.store.CraftJson;
+import dev.craft.store.ExploitationStore;
+import dev.craft.store.FindingStore;
+import dev.craft.store.FindingStore.Candidate;
+import dev.craft.store.FindingStore.NewFinding;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Advisory imports and matching against stored SBOMs (ADR 080). No index of all advisories is kept
+ * in memory: SQL narrows both sides to candidates by package key (components of a new SBOM → the
+ * advisories for their packages; a new or changed advisory → the current components of its
+ * packages), and the engine's {@link Matcher} decides on those candidates only.
+ */
+final class AdvisoryService {
+  private static final int BATCH = 500;
+
+  private final AdvisoryStore advisories;
+  private final ExploitationStore exploitation;
+  private final FindingStore findings;
+  private final AdvisoryLimits limits;
+
+  AdvisoryService(
+      AdvisoryStore advisories,
+      ExploitationStore exploitation,
+      FindingStore findings,
+      AdvisoryLimits limits) {
+    this.advisories = advisories;
+    this.exploitation = exploitation;
+    this.findings = findings;
+    this.limits = limits;
+  }
+
+  /** What an OSV import did. */
+  record ImportReport(
+      int files, int records, int added, int updated, int unchanged, int findings) {}
+
+  /**
+   * Imports an uploaded OSV JSON/YAML record, ecosystem {@code all.zip} or CRAFT index file, and
+   * matches every added or changed advisory against the current SBOMs.
+   */
+  ImportReport importOsv(Actor actor, byte[] body, String name) {
+    Path dir = tempDir();
+    try {
+      Path file = dir.resolve(leafFor(body, name));
+      Files.write(file, body);
+      String prefix = dir.toString() + "/";
+      String label = "upload:" + (name.isBlank() ? file.getFileName() : name.strip());
+      Instant fetched = Instant.now();
+      var batch = new ArrayList<OsvRecord>(BATCH);
+      int[] totals = new int[4];
+      Runnable flush =
+          () -> {
+            var done = advisories.importRecords(actor, batch, fetched);
+            totals[0] += done.added();
+            totals[1] += done.updated();
+            totals[2] += done.unchanged();
+            totals[3] += impact(done.changed());
+            batch.clear();
+          };
+      var stats =
+          new OsvReader(limits)
+              .read(
+                  file,
+                  r -> {
+                    batch.add(withSource(r, relabel(r.source(), prefix, file, label)));
+                    if (batch.size() >= BATCH) {
+                      flush.run();
+                    }
+                  });
+      if (!batch.isEmpty()) {
+        flush.run();
+      }
+      return new ImportReport(
+          stats.files(), stats.records(), totals[0], totals[1], totals[2], totals[3]);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      deleteQuietly(dir);
+    }
+  }
+
+  /** Imports records already parsed (online feeds), in batches, with their portfolio impact. */
+  ImportReport importParsed(Actor actor, List<OsvRecord> records) {
+    int added = 0;
+    int updated = 0;
+    int unchanged = 0;
+    int matched = 0;
+    Instant fetched = Instant.now();
+    for (int i = 0; i < records.size(); i += BATCH) {
+      var done =
+          advisories.importRecords(
+              actor, records.subList(i, Math.min(records.size(), i + BATCH)), fetched);
+      added += done.added();
+      updated += done.updated();
+      unchanged += done.unchanged();
+      matched += impact(done.changed());
+    }
+    return new ImportReport(records.size(), records.size(), added, updated, unchanged, matched);
+  }
+
+  int importKev(Actor actor, byte[] body) {
+    return exploitation.importKev(actor, KevReader.read(body, "upload", limits));
+  }
+
+  int importEpss(Actor actor, byte[] body) {
+    Path dir = tempDir();
+    try {
+      Path file = dir.resolve("epss.csv");
+      Files.write(file, body);
+      return exploitation.importEpss(actor, EpssReader.read(file, limits));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      deleteQuietly(dir);
+    }
+  }
+
+  /** Matches one newly stored SBOM against the advisories of its packages. */
+  int matchSbom(long sbomId) {
+    List<Candidate> components = findings.componentsOf(sbomId);
+    Set<String> keys = new HashSet<>();
+    for (Candidate c : components) {
+      PackageNames.ofPurl(c.purl()).ifPresent(p -> keys.add(p.key().toString()));
+    }
+    List<OsvRecord> records =
+        advisories.forPackages(keys).stream().map(a -> parseStored(a.raw(), a.source())).toList();
+    return findings.record(match(records, components), Set.of(), components);
+  }
+
+  /**
+   * Portfolio impact of added or changed advisories: the current components of their packages, in
+   * one indexed query, matched against these advisories only.
+   */
+  int impact(List<OsvRecord> changed) {
+    if (changed.isEmpty()) {
+      return 0;
+    }
+    Set<String> keys = new LinkedHashSet<>();
+    Set<String> ids = new LinkedHashSet<>();
+    for (OsvRecord r : changed) {
+      keys.addAll(AdvisoryStore.packageKeys(r));
+      ids.add(r.id());
+    }
+    List<Candidate> components = findings.currentComponentsWithKeys(keys);
+    return findings.record(match(changed, components), ids, components);
+  }
+
+  private List<NewFinding> match(List<OsvRecord> records, List<Candidate> components) {
+    if (records.isEmpty() || components.isEmpty()) {
+      return List.of();
+    }
+    var builder = AdvisoryIndex.builder();
+    Set<String> ids = new HashSet<>();
+    for (OsvRecord r : records) {
+      builder.add(r);
+      ids.add(r.id());
+      ids.addAll(r.aliases());
+    }
+    var byScan = new IdentityHashMap<ScanComponent, Candidate>();
+    var scan = new ArrayList<ScanComponent>(components.size());
+    for (Candidate c : components) {
+      var s = new ScanComponent(c.purl(), c.name(), c.version());
+      byScan.put(s, c);
+      scan.add(s);
+    }
+    var matcher = new Matcher(builder.build(), exploitation.kevFor(ids), exploitation.epssFor(ids));
+    var out = new ArrayList<NewFinding>();
+    for (VulnerabilityFinding f : matcher.scan(scan).findings()) {
+      Candidate c = byScan.get(f.component());
+      if (c == null) {
+        continue;
+      }
+      boolean affected = f.status() == VulnerabilityFinding.Status.AFFECTED;
+      out.add(
+          new NewFinding(
+              c,
+              f.vulnerability(),
+              String.join(" ", f.aliases()),
+              affected ? "affected" : "indeterminate",
+              affected ? "" : f.evidence().reason(),
+              f.severity().level().label(),
+              f.severity().cvssScore(),
+              f.severity().cvssVector(),
+              f.kev(),
+              f.epss(),
+              CraftJson.write(f.evidence())));
+    }
+    return out;
+  }
+
+  /** A stored record parsed again: JSON when its text starts with a brace, YAML otherwise. */
+  OsvRecord parseStored(String raw, String source) {
+    String name = raw.stripLeading().startsWith("{") ? "stored.json" : "stored.yaml";
+    OsvRecord r = new OsvReader(limits).parse(raw.getBytes(StandardCharsets.UTF_8), name);
+    return withSource(r, source);
+  }
+
+  private static OsvRecord withSource(OsvRecord r, String source) {
+    return new OsvRecord(
+        r.id(),
+        r.modified(),
+        r.published(),
+        r.withdrawn(),
+        r.aliases(),
+        r.severity(),
+        r.databaseSeverity(),
+        r.affected(),
+        source,
+        r.raw());
+  }
+
+  private static String relabel(String source, String prefix, Path file, String label) {
+    if (source.equals(file.toString())) {
+      return label;
+    }
+    return source.startsWith(prefix) ? "upload:" + source.substring(prefix.length()) : source;
+  }
+
+  /**
+   * The temporary file's name: what the reader sniffs (zip, index) is in the content; YAML versus
+   * JSON is told by the name, or by the first character when the name does not say.
+   */
+  static String leafFor(byte[] body, String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (body.length >= 2 && body[0] == 'P' && body[1] == 'K') {
+      return "upload.zip";
+    }
+    byte[] head = java.util.Arrays.copyOf(body, Math.min(64, body.length));
+    // A CRAFT index file is gzip (AdvisoryIndexFile); the reader checks its header line.
+    if (body.length >= 2 && (body[0] & 0xFF) == 0x1F && (body[1] & 0xFF) == 0x8B) {
+      return "upload.idx";
+    }
+    if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+      return "upload.yaml";
+    }
+    if (lower.endsWith(".json")) {
+      return "upload.json";
+    }
+    String text = new String(head, StandardCharsets.UTF_8).stripLeading();
+    if (text.isEmpty()) {
+      throw new InvalidInputException("request body: empty; send an OSV file as the body");
+    }
+    return text.startsWith("{") ? "upload.json" : "upload.yaml";
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("craft-advisories-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // A leftover temporary file is harmless; the import's outcome does not depend on it.
+    }
+  }
+
+  static Map<String, Object> view(ImportReport r) {
+    return Map.of(
+        "files", r.files(),
+        "records", r.records(),
+        "added", r.added(),
+        "updated", r.updated(),
+        "unchanged", r.unchanged(),
+        "findings", r.findings());
+  }
+}

@@ -1,0 +1,263 @@
+package dev.craft.server;
+
+import static dev.craft.server.Browserless.json;
+import static dev.craft.server.TestServer.ADMIN_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Advisories are imported over the API, SBOM uploads are matched at once, and a later advisory
+ * reaches the releases it affects without a new upload.
+ */
+class AdvisoryApiTest {
+  static TestServer s;
+  static String developer;
+  static String psirt;
+
+  @BeforeAll
+  static void start() {
+    s = TestServer.start(Map.of());
+    for (String[] u : new String[][] {{"fdev", "developer"}, {"fpsirt", "psirt"}}) {
+      var r =
+          s.postJson(
+              "/api/v1/users",
+              ADMIN_TOKEN,
+              "{\"username\":\"%s\",\"role\":\"%s\",\"password\":\"password-%s-123\"}"
+                  .formatted(u[0], u[1], u[0]));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+    developer = Browserless.tokenFor(s, "fdev", "password-fdev-123");
+    psirt = Browserless.tokenFor(s, "fpsirt", "password-fpsirt-123");
+    for (String f :
+        new String[] {"GHSA-jfh8-c2jp-5v3q.json", "PYSEC-2019-217.yaml", "FIX-WEIRDLIB.json"}) {
+      var r = importOsv(ADMIN_TOKEN, f);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    s.close();
+  }
+
+  static byte[] resource(String path) {
+    try (InputStream in = AdvisoryApiTest.class.getResourceAsStream(path)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static HttpResponse<String> post(String path, String token, byte[] body) {
+    return s.send(
+        HttpRequest.newBuilder(s.uri(path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/octet-stream")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  static HttpResponse<String> importOsv(String token, String fixture) {
+    return post("/api/v1/advisories/import?name=" + fixture, token, resource("/osv/" + fixture));
+  }
+
+  /** A new product with one release whose SBOM is uploaded; returns the release's API path. */
+  static String releaseWithSbom(String product) {
+    long id =
+        json(s.postJson("/api/v1/products", ADMIN_TOKEN, "{\"name\":\"" + product + "\"}"))
+            .get("id")
+            .asLong();
+    long rid =
+        json(s.postJson(
+                "/api/v1/products/" + id + "/releases", ADMIN_TOKEN, "{\"version\":\"1.0.0\"}"))
+            .get("id")
+            .asLong();
+    String sbom = "/api/v1/products/" + id + "/releases/" + rid + "/sbom";
+    var r = post(sbom, ADMIN_TOKEN, resource("/sbom/findings.cdx.json"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return sbom.substring(0, sbom.length() - "/sbom".length());
+  }
+
+  static JsonNode findings(String release) {
+    var r = s.get(release + "/findings", ADMIN_TOKEN);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return json(r).get("items");
+  }
+
+  static JsonNode finding(JsonNode items, String vulnerability) {
+    return StreamSupport.stream(items.spliterator(), false)
+        .filter(f -> f.get("vulnerability").asText().equals(vulnerability))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no finding " + vulnerability + " in " + items));
+  }
+
+  @Test
+  void anSbomUploadIsMatchedAtOnceWithTheEvidence() {
+    JsonNode items = findings(releaseWithSbom("Findings Upload"));
+    JsonNode log4j = finding(items, "GHSA-jfh8-c2jp-5v3q");
+    assertThat(log4j.get("status").asText()).isEqualTo("affected");
+    assertThat(log4j.get("component").get("purl").asText())
+        .isEqualTo("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1");
+    assertThat(log4j.get("aliases").toString()).contains("CVE-2021-44228");
+    assertThat(log4j.get("severity").asText()).isEqualTo("critical");
+    assertThat(log4j.get("cvss").asDouble()).isEqualTo(10.0);
+    assertThat(log4j.get("evidence").get("match").asText()).isEqualTo("range");
+    assertThat(log4j.get("evidence").get("compared").asText()).contains("2.14.1");
+    assertThat(log4j.get("support").get("state").asText()).isEqualTo("unknown");
+    // A YAML record is matched like a JSON one, with PEP 503 name rules (Jinja2 = jinja2).
+    assertThat(finding(items, "PYSEC-2019-217").get("status").asText()).isEqualTo("affected");
+    assertThat(items.toString()).doesNotContain("markupsafe");
+  }
+
+  @Test
+  void anUnparseableVersionGivesAnIndeterminateFindingWithItsReason() {
+    JsonNode weird = finding(findings(releaseWithSbom("Findings Weird")), "FIX-WEIRDLIB-1");
+    assertThat(weird.get("status").asText()).isEqualTo("indeterminate");
+    assertThat(weird.get("reason").asText()).contains("not a version at all");
+    assertThat(weird.get("evidence").get("reason").asText())
+        .isEqualTo(weird.get("reason").asText());
+  }
+
+  @Test
+  void anAdvisoryImportedLaterReachesTheExistingReleaseWithoutAReupload() {
+    String release = releaseWithSbom("Findings Later");
+    assertThat(findings(release).toString()).doesNotContain("GO-2023-2102");
+    Instant before = Instant.now().minusSeconds(1);
+
+    var r = importOsv(psirt, "GO-2023-2102.json");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(json(r).get("added").asInt()).isEqualTo(1);
+    assertThat(json(r).get("findings").asInt()).isPositive();
+
+    JsonNode go = finding(findings(release), "GO-2023-2102");
+    assertThat(go.get("status").asText()).isEqualTo("affected");
+    assertThat(go.get("component").get("version").asText()).isEqualTo("v0.7.0");
+    assertThat(Instant.parse(go.get("firstSeenAt").asText())).isAfter(before);
+
+    var advisory = json(s.get("/api/v1/advisories/GO-2023-2102", ADMIN_TOKEN));
+    assertThat(advisory.get("raw").asText())
+        .isEqualTo(
+            new String(
+                resource("/osv/GO-2023-2102.json"), java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(advisory.get("affected").toString()).contains("Findings Later").contains("1.0.0");
+    assertThat(advisory.get("aliases").toString()).contains("CVE-2023-44487");
+  }
+
+  @Test
+  void reImportingIsIdempotentAndALaterRecordIsAnUpdate() {
+    String release = releaseWithSbom("Findings Idempotent");
+    long firstSeen =
+        Instant.parse(finding(findings(release), "GHSA-jfh8-c2jp-5v3q").get("firstSeenAt").asText())
+            .toEpochMilli();
+    var again = json(importOsv(ADMIN_TOKEN, "GHSA-jfh8-c2jp-5v3q.json"));
+    assertThat(again.get("added").asInt()).isZero();
+    assertThat(again.get("updated").asInt()).isZero();
+    assertThat(again.get("unchanged").asInt()).isEqualTo(1);
+
+    var newer = json(importOsv(ADMIN_TOKEN, "GHSA-jfh8-c2jp-5v3q-modified.json"));
+    assertThat(newer.get("updated").asInt()).isEqualTo(1);
+    var advisory = json(s.get("/api/v1/advisories/GHSA-jfh8-c2jp-5v3q", ADMIN_TOKEN));
+    assertThat(advisory.get("modified").asText()).isEqualTo("2025-06-01T00:00:00Z");
+    // The finding is still there, re-evaluated against the new range, and keeps its first sighting.
+    JsonNode log4j = finding(findings(release), "GHSA-jfh8-c2jp-5v3q");
+    assertThat(log4j.get("evidence").get("range").asText()).contains("2.16.0");
+    assertThat(Instant.parse(log4j.get("firstSeenAt").asText()).toEpochMilli())
+        .isEqualTo(firstSeen);
+
+    var older = json(importOsv(ADMIN_TOKEN, "GHSA-jfh8-c2jp-5v3q.json"));
+    assertThat(older.get("unchanged").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aWithdrawnRevisionRemovesItsFindings() {
+    String release = releaseWithSbom("Findings Withdrawn");
+    String record =
+        """
+        {"id":"FIX-JINJA-WD","modified":"%s",%s
+         "affected":[{"package":{"ecosystem":"PyPI","name":"jinja2"},"versions":["2.10"]}]}
+        """;
+    var added =
+        post(
+            "/api/v1/advisories/import",
+            ADMIN_TOKEN,
+            record.formatted("2025-01-01T00:00:00Z", "").getBytes());
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+    assertThat(finding(findings(release), "FIX-JINJA-WD").get("evidence").get("match").asText())
+        .isEqualTo("versions");
+    var withdrawn =
+        post(
+            "/api/v1/advisories/import",
+            ADMIN_TOKEN,
+            record
+                .formatted("2025-02-01T00:00:00Z", "\"withdrawn\":\"2025-02-01T00:00:00Z\",")
+                .getBytes());
+    assertThat(json(withdrawn).get("updated").asInt()).isEqualTo(1);
+    assertThat(findings(release).toString()).doesNotContain("FIX-JINJA-WD");
+    assertThat(
+            json(s.get("/api/v1/advisories/FIX-JINJA-WD", ADMIN_TOKEN)).get("withdrawn").asText())
+        .isNotEmpty();
+  }
+
+  @Test
+  void advisoriesAreFoundByTheirIdOrAnyAlias() {
+    for (String q : new String[] {"CVE-2019-10906", "ghsa-462w-v97r-4m45", "PYSEC-2019-217"}) {
+      var r = json(s.get("/api/v1/advisories?q=" + q, ADMIN_TOKEN));
+      assertThat(r.get("items").toString()).as(q).contains("PYSEC-2019-217");
+    }
+    assertThat(json(s.get("/api/v1/advisories?q=CVE-1999-0001", ADMIN_TOKEN)).get("items"))
+        .isEmpty();
+    assertThat(s.get("/api/v1/advisories", ADMIN_TOKEN).statusCode()).isEqualTo(400);
+    assertThat(s.get("/api/v1/advisories/NOPE-1", ADMIN_TOKEN).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void onlyAdminsAndPsirtMayImport() {
+    assertThat(importOsv(developer, "PYSEC-2019-217.yaml").statusCode()).isEqualTo(403);
+    assertThat(post("/api/v1/advisories/kev", developer, "x".getBytes()).statusCode())
+        .isEqualTo(403);
+    assertThat(post("/api/v1/advisories/epss", developer, "x".getBytes()).statusCode())
+        .isEqualTo(403);
+    assertThat(importOsv(psirt, "PYSEC-2019-217.yaml").statusCode()).isEqualTo(200);
+    // Reading is for every role.
+    assertThat(s.get("/api/v1/advisories?q=PYSEC-2019-217", developer).statusCode()).isEqualTo(200);
+    assertThat(post("/api/v1/advisories/import", ADMIN_TOKEN, "{ nope".getBytes()).statusCode())
+        .isEqualTo(400);
+    assertThat(post("/api/v1/advisories/sync", developer, new byte[0]).statusCode()).isEqualTo(403);
+    // This server has no online feeds configured.
+    assertThat(post("/api/v1/advisories/sync", ADMIN_TOKEN, new byte[0]).statusCode())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void kevAndEpssImportsMarkTheFindings() {
+    String release = releaseWithSbom("Findings KEV");
+    String kev =
+        "cveID,vendorProject,product,vulnerabilityName,dateAdded,shortDescription,requiredAction,"
+            + "dueDate,knownRansomwareCampaignUse,notes\n"
+            + "CVE-2021-44228,Apache,Log4j2,Log4j2 RCE,2021-12-10,d,a,2021-12-24,Known,\n";
+    var k = post("/api/v1/advisories/kev", psirt, kev.getBytes());
+    assertThat(k.statusCode()).as(k.body()).isEqualTo(200);
+    String epss =
+        "#model_version:v2025.03.14,score_date:2026-11-01T00:00:00+0000\n"
+            + "cve,epss,percentile\nCVE-2021-44228,0.94358,0.99961\n";
+    var e = post("/api/v1/advisories/epss", psirt, epss.getBytes());
+    assertThat(e.statusCode()).as(e.body()).isEqualTo(200);
+    // Existing findings are flagged, and new uploads are matched with the stored data.
+    for (String r : new String[] {release, releaseWithSbom("Findings KEV later")}) {
+      JsonNode log4j = finding(findings(r), "GHSA-jfh8-c2jp-5v3q");
+      assertThat(log4j.get("kev").asBoolean()).as(r).isTrue();
+      assertThat(log4j.get("epss").asDouble()).as(r).isEqualTo(0.94358);
+    }
+  }
+}

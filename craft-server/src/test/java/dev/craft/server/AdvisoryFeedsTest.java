@@ -1,0 +1,140 @@
+package dev.craft.server;
+
+import static dev.craft.server.AdvisoryApiTest.finding;
+import static dev.craft.server.Browserless.json;
+import static dev.craft.server.TestServer.ADMIN_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The online feeds against a local HTTP server standing in for the OSV bucket, CISA and FIRST: the
+ * first round imports everything, the next fetches only what {@code modified_id.csv} lists as
+ * newer.
+ */
+class AdvisoryFeedsTest {
+  static final String RECORD =
+      """
+      {"id":"%s","modified":"%s","aliases":["%s"],
+       "affected":[{"package":{"ecosystem":"PyPI","name":"jinja2"},"versions":["2.10"]}]}
+      """;
+
+  @Test
+  void feedsImportIncrementallyAndFlagKevAndEpss() throws IOException {
+    Map<String, String> files = new ConcurrentHashMap<>();
+    List<String> requested = new CopyOnWriteArrayList<>();
+    files.put(
+        "/osv/PyPI/modified_id.csv",
+        "2025-03-01T00:00:00Z,PyPI/FEED-2\n2025-02-01T00:00:00Z,PyPI/FEED-1\n");
+    files.put(
+        "/osv/PyPI/FEED-1.json",
+        RECORD.formatted("FEED-1", "2025-02-01T00:00:00Z", "CVE-2099-1111"));
+    files.put(
+        "/osv/PyPI/FEED-2.json",
+        RECORD.formatted("FEED-2", "2025-03-01T00:00:00Z", "CVE-2099-2222"));
+    files.put(
+        "/kev.json",
+        """
+        {"catalogVersion":"2099.01.01","vulnerabilities":[{"cveID":"CVE-2099-1111","vendorProject":"P",
+         "product":"Jinja2","vulnerabilityName":"x","dateAdded":"2099-01-01","dueDate":"2099-01-22",
+         "knownRansomwareCampaignUse":"Unknown"}]}
+        """);
+    files.put("/epss.csv", "cve,epss,percentile\nCVE-2099-2222,0.5,0.9\n");
+    HttpServer feed = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    feed.createContext(
+        "/",
+        ex -> {
+          String path = ex.getRequestURI().getPath();
+          requested.add(path);
+          String body = files.get(path);
+          byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+          ex.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : bytes.length);
+          if (body != null) {
+            ex.getResponseBody().write(bytes);
+          }
+          ex.close();
+        });
+    feed.start();
+    String base = "http://127.0.0.1:" + feed.getAddress().getPort();
+    try (var s =
+        TestServer.start(
+            Map.of(
+                "advisories.osv-urls", base + "/osv/PyPI",
+                "advisories.kev-url", base + "/kev.json",
+                "advisories.epss-url", base + "/epss.csv"))) {
+      String release = release(s);
+
+      JsonNode first = json(sync(s));
+      assertThat(first.get("osv").get(0).get("fetched").asInt()).isEqualTo(2);
+      assertThat(first.get("osv").get(0).get("added").asInt()).isEqualTo(2);
+      assertThat(first.get("kev").asInt()).isEqualTo(1);
+      assertThat(first.get("epss").asInt()).isEqualTo(1);
+      JsonNode items = json(s.get(release + "/findings", ADMIN_TOKEN)).get("items");
+      assertThat(finding(items, "FEED-1").get("kev").asBoolean()).isTrue();
+      assertThat(finding(items, "FEED-2").get("epss").asDouble()).isEqualTo(0.5);
+
+      requested.clear();
+      JsonNode second = json(sync(s));
+      assertThat(second.get("osv").get(0).get("fetched").asInt()).isZero();
+      assertThat(requested).doesNotContain("/osv/PyPI/FEED-1.json", "/osv/PyPI/FEED-2.json");
+
+      files.put(
+          "/osv/PyPI/modified_id.csv",
+          "2025-04-01T00:00:00Z,PyPI/FEED-1\n2025-03-01T00:00:00Z,PyPI/FEED-2\n");
+      files.put(
+          "/osv/PyPI/FEED-1.json",
+          RECORD.formatted("FEED-1", "2025-04-01T00:00:00Z", "CVE-2099-1111"));
+      requested.clear();
+      JsonNode third = json(sync(s));
+      assertThat(third.get("osv").get(0).get("fetched").asInt()).isEqualTo(1);
+      assertThat(third.get("osv").get(0).get("updated").asInt()).isEqualTo(1);
+      assertThat(requested)
+          .contains("/osv/PyPI/FEED-1.json")
+          .doesNotContain("/osv/PyPI/FEED-2.json");
+    } finally {
+      feed.stop(0);
+    }
+  }
+
+  private static java.net.http.HttpResponse<String> sync(TestServer s) {
+    var r =
+        s.send(
+            HttpRequest.newBuilder(s.uri("/api/v1/advisories/sync"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return r;
+  }
+
+  private static String release(TestServer s) {
+    long id =
+        json(s.postJson("/api/v1/products", ADMIN_TOKEN, "{\"name\":\"Feeds\"}"))
+            .get("id")
+            .asLong();
+    long rid =
+        json(s.postJson(
+                "/api/v1/products/" + id + "/releases", ADMIN_TOKEN, "{\"version\":\"1.0.0\"}"))
+            .get("id")
+            .asLong();
+    String release = "/api/v1/products/" + id + "/releases/" + rid;
+    var r =
+        s.send(
+            HttpRequest.newBuilder(s.uri(release + "/sbom"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .POST(
+                    HttpRequest.BodyPublishers.ofByteArray(
+                        AdvisoryApiTest.resource("/sbom/findings.cdx.json"))));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return release;
+  }
+}

@@ -1,0 +1,236 @@
+package dev.craft.store;
+
+import dev.craft.core.Actor;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Findings per release: which advisory affects (or may affect) which component of a release's SBOM,
+ * with the matcher's evidence, and when CRAFT first and last saw it.
+ */
+public final class FindingStore {
+  private final Jdbi jdbi;
+
+  public FindingStore(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** A component of a current SBOM that a match may concern. */
+  public record Candidate(
+      long releaseId, long sbomId, int ordinal, String purl, String name, String version) {}
+
+  /** A finding to record. {@code evidence} is JSON. */
+  public record NewFinding(
+      Candidate component,
+      String vulnerabilityId,
+      String aliases,
+      String status,
+      String reason,
+      String severity,
+      double cvss,
+      String cvssVector,
+      boolean kev,
+      double epss,
+      String evidence) {}
+
+  /** A stored finding, with the release's support end (null when no support period is set). */
+  public record FindingRow(
+      long id,
+      long releaseId,
+      long sbomId,
+      int componentOrdinal,
+      String purl,
+      String name,
+      String version,
+      String vulnerabilityId,
+      String aliases,
+      String status,
+      String reason,
+      String severity,
+      double cvss,
+      String cvssVector,
+      boolean kev,
+      double epss,
+      String evidence,
+      Instant firstSeenAt,
+      Instant lastSeenAt,
+      @Nullable LocalDate supportEnd) {}
+
+  /** A release that one advisory affects, for the advisory page. */
+  public record AffectedRelease(
+      long productId,
+      String productName,
+      long releaseId,
+      String releaseVersion,
+      String purl,
+      String status,
+      Instant firstSeenAt,
+      @Nullable LocalDate supportEnd) {}
+
+  /** Components with a package key of one SBOM. */
+  public List<Candidate> componentsOf(long sbomId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT s.release_id, c.sbom_id, c.ordinal, c.purl, c.name, c.version
+                    FROM sbom_component c JOIN sbom s ON s.id = c.sbom_id
+                    WHERE c.sbom_id = :sbom AND c.package_key <> '' ORDER BY c.ordinal
+                    """)
+                .bind("sbom", sbomId)
+                .mapTo(Candidate.class)
+                .list());
+  }
+
+  /**
+   * Components of every current SBOM whose package key is one of {@code keys}: one indexed look-up
+   * instead of a portfolio re-scan.
+   */
+  public List<Candidate> currentComponentsWithKeys(Set<String> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT s.release_id, c.sbom_id, c.ordinal, c.purl, c.name, c.version
+                    FROM sbom_component c JOIN sbom s ON s.id = c.sbom_id AND s.replaced_at IS NULL
+                    WHERE c.package_key = ANY(:keys) ORDER BY c.sbom_id, c.ordinal
+                    """)
+                .bindArray("keys", String.class, List.copyOf(keys))
+                .mapTo(Candidate.class)
+                .list());
+  }
+
+  /**
+   * Records findings: new ones get {@code first_seen_at = now()}, known ones keep it and get the
+   * new verdict and {@code last_seen_at}. Findings of {@code rematched} advisories on the {@code
+   * components} that this match no longer produced are removed (the advisory changed or was
+   * withdrawn).
+   */
+  public int record(List<NewFinding> findings, Set<String> rematched, List<Candidate> components) {
+    return jdbi.inTransaction(
+        h -> {
+          PreparedBatch b =
+              h.prepareBatch(
+                  """
+                  INSERT INTO finding (release_id, sbom_id, component_ordinal, purl, name, version,
+                    vulnerability_id, aliases, status, reason, severity, cvss, cvss_vector, kev, epss,
+                    evidence)
+                  VALUES (:release, :sbom, :ordinal, :purl, :name, :version, :vuln, :aliases, :status,
+                    :reason, :severity, :cvss, :vector, :kev, :epss, CAST(:evidence AS jsonb))
+                  ON CONFLICT (release_id, sbom_id, component_ordinal, vulnerability_id) DO UPDATE SET
+                    aliases = excluded.aliases, status = excluded.status, reason = excluded.reason,
+                    severity = excluded.severity, cvss = excluded.cvss,
+                    cvss_vector = excluded.cvss_vector, kev = excluded.kev, epss = excluded.epss,
+                    evidence = excluded.evidence, last_seen_at = now()
+                  """);
+          for (NewFinding f : findings) {
+            Candidate c = f.component();
+            b.bind("release", c.releaseId())
+                .bind("sbom", c.sbomId())
+                .bind("ordinal", c.ordinal())
+                .bind("purl", c.purl())
+                .bind("name", c.name())
+                .bind("version", c.version())
+                .bind("vuln", f.vulnerabilityId())
+                .bind("aliases", f.aliases())
+                .bind("status", f.status())
+                .bind("reason", f.reason())
+                .bind("severity", f.severity())
+                .bind("cvss", f.cvss())
+                .bind("vector", f.cvssVector())
+                .bind("kev", f.kev())
+                .bind("epss", f.epss())
+                .bind("evidence", f.evidence())
+                .add();
+          }
+          if (b.size() > 0) {
+            b.execute();
+          }
+          if (!rematched.isEmpty() && !components.isEmpty()) {
+            // now() is the transaction's start, so rows written above are not older than it.
+            h.createUpdate(
+                    """
+                    DELETE FROM finding WHERE vulnerability_id = ANY(:ids) AND last_seen_at < now()
+                      AND sbom_id = ANY(:sboms)
+                    """)
+                .bindArray("ids", String.class, List.copyOf(rematched))
+                .bindArray(
+                    "sboms",
+                    Long.class,
+                    components.stream().map(Candidate::sbomId).distinct().toList())
+                .execute();
+          }
+          return findings.size();
+        });
+  }
+
+  private static final String SELECT_FINDING =
+      """
+      SELECT f.id, f.release_id, f.sbom_id, f.component_ordinal, f.purl, f.name, f.version,
+        f.vulnerability_id, f.aliases, f.status, f.reason, f.severity, f.cvss, f.cvss_vector, f.kev,
+        f.epss, f.evidence::text AS evidence, f.first_seen_at, f.last_seen_at,
+        sp.end_date AS support_end
+      FROM finding f JOIN release r ON r.id = f.release_id
+        JOIN sbom s ON s.id = f.sbom_id AND s.replaced_at IS NULL
+        LEFT JOIN product_support_period sp ON sp.product_id = r.product_id
+      """;
+
+  /** Findings of the release's current SBOM, most severe first. */
+  public List<FindingRow> forRelease(Actor actor, long productId, long releaseId) {
+    return jdbi.withHandle(
+        h -> {
+          ReleaseCheck.require(h, actor, productId, releaseId);
+          return h.createQuery(
+                  SELECT_FINDING
+                      + " WHERE f.release_id = :r ORDER BY f.status, f.kev DESC, f.cvss DESC,"
+                      + " f.vulnerability_id, f.component_ordinal")
+              .bind("r", releaseId)
+              .mapTo(FindingRow.class)
+              .list();
+        });
+  }
+
+  /** Every release, visible to the actor, whose current SBOM has a finding for {@code ids}. */
+  public List<AffectedRelease> affectedReleases(Actor actor, Set<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT p.id AS product_id, p.name AS product_name, r.id AS release_id,
+                      r.version AS release_version, f.purl, f.status, f.first_seen_at,
+                      sp.end_date AS support_end
+                    FROM finding f JOIN sbom s ON s.id = f.sbom_id AND s.replaced_at IS NULL
+                      JOIN release r ON r.id = f.release_id JOIN product p ON p.id = r.product_id
+                      LEFT JOIN product_support_period sp ON sp.product_id = p.id
+                    WHERE f.vulnerability_id = ANY(:ids) AND (:all OR %s)
+                    ORDER BY lower(p.name), r.version, f.purl
+                    """
+                        .formatted(Sql.VISIBLE_TO_USER))
+                .bindArray("ids", String.class, List.copyOf(ids))
+                .bind("all", actor.role().seesAllProducts())
+                .bind("viewerId", actor.userId())
+                .mapTo(AffectedRelease.class)
+                .list());
+  }
+
+  /** The end of the product's support period, if one was set (Art. 13(8)). */
+  public java.util.Optional<LocalDate> supportEnd(long productId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT end_date FROM product_support_period WHERE product_id = :p")
+                .bind("p", productId)
+                .mapTo(LocalDate.class)
+                .findOne());
+  }
+}

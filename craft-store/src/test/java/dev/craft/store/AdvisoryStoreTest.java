@@ -1,0 +1,123 @@
+package dev.craft.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.craft.core.Actor;
+import dev.craft.core.ProductDraft;
+import dev.craft.core.ReleaseDraft;
+import dev.craft.formats.AdvisoryLimits;
+import dev.craft.formats.OsvReader;
+import dev.craft.formats.OsvRecord;
+import dev.craft.formats.ReadLimits;
+import dev.craft.formats.SbomReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class AdvisoryStoreTest {
+  static Database db;
+
+  @BeforeAll
+  static void open() {
+    db = Database.open(TestDatabase.fresh());
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  static OsvRecord record(String id, String modified, String ecosystem, String name) {
+    String json =
+        """
+        {"id":"%s","modified":"%s","aliases":["CVE-2099-%s"],
+         "affected":[{"package":{"ecosystem":"%s","name":"%s"},"versions":["1.0"]}]}
+        """
+            .formatted(id, modified, id.hashCode() & 0xFFFF, ecosystem, name);
+    return new OsvReader(AdvisoryLimits.DEFAULT)
+        .parse(json.getBytes(StandardCharsets.UTF_8), id + ".json");
+  }
+
+  @Test
+  void packageKeysFollowTheEnginesNameRulesOnBothSides() {
+    var r = record("KEY-1", "2025-01-01T00:00:00Z", "PyPI", "Jinja_2");
+    assertThat(AdvisoryStore.packageKeys(r)).containsExactly("pypi/jinja-2");
+    assertThat(ComponentCopy.packageKey("pkg:pypi/JINJA.2@1.0")).isEqualTo("pypi/jinja-2");
+    assertThat(ComponentCopy.packageKey("not a purl")).isEmpty();
+  }
+
+  @Test
+  void aLaterModifiedUpdatesAndTheSameOrAnEarlierOneChangesNothing() {
+    var store = new AdvisoryStore(db.jdbi());
+    Instant now = Instant.now();
+    var first =
+        store.importRecords(
+            Actor.SYSTEM, List.of(record("INC-1", "2025-01-01T00:00:00Z", "npm", "a")), now);
+    assertThat(first.added()).isEqualTo(1);
+    var same =
+        store.importRecords(
+            Actor.SYSTEM, List.of(record("INC-1", "2025-01-01T00:00:00Z", "npm", "b")), now);
+    assertThat(same.unchanged()).isEqualTo(1);
+    assertThat(same.changed()).isEmpty();
+    // The same instant written with another offset is not later: compared as instants, not text.
+    var later =
+        store.importRecords(
+            Actor.SYSTEM,
+            List.of(record("INC-1", "2025-01-01T01:00:00.000+01:00", "npm", "c")),
+            now);
+    assertThat(later.unchanged()).isEqualTo(1);
+    var newer =
+        store.importRecords(
+            Actor.SYSTEM, List.of(record("INC-1", "2025-01-02T00:00:00Z", "npm", "d")), now);
+    assertThat(newer.updated()).isEqualTo(1);
+    assertThat(store.forPackages(Set.of("npm/d")))
+        .extracting(AdvisoryStore.AdvisoryRow::id)
+        .containsExactly("INC-1");
+    assertThat(store.forPackages(Set.of("npm/a"))).isEmpty();
+    int changes =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT count(*) FROM advisory_change WHERE advisory_id = 'INC-1'")
+                        .mapTo(Integer.class)
+                        .one());
+    assertThat(changes).isEqualTo(2);
+  }
+
+  @Test
+  void componentsStoredBeforeThePackageKeyExistedAreBackfilled() {
+    byte[] bytes =
+        """
+        {"bomFormat":"CycloneDX","specVersion":"1.6","version":1,
+         "components":[{"type":"library","bom-ref":"b","name":"Plain","version":"2.0","purl":"pkg:npm/Plain@2.0"}]}
+        """
+            .getBytes(StandardCharsets.UTF_8);
+    var sbom = SbomReader.read(bytes, ReadLimits.DEFAULT).sbom();
+    var p =
+        new ProductStore(db.jdbi())
+            .create(Actor.SYSTEM, ProductDraft.of("Backfill", "", null, null, "", "", ""));
+    var r =
+        new ReleaseStore(db.jdbi())
+            .create(Actor.SYSTEM, p.id(), ReleaseDraft.of("1", null, null, null));
+    var row =
+        new SbomStore(db.jdbi())
+            .save(Actor.SYSTEM, p.id(), r.id(), bytes, "sha", sbom, Set.of(), false);
+    var findings = new FindingStore(db.jdbi());
+    assertThat(findings.currentComponentsWithKeys(Set.of("npm/plain"))).hasSize(1);
+    db.jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "UPDATE sbom_component SET package_key = NULL WHERE sbom_id = ?", row.id()));
+    assertThat(findings.currentComponentsWithKeys(Set.of("npm/plain"))).isEmpty();
+    assertThat(new AdvisoryStore(db.jdbi()).backfillPackageKeys()).isEqualTo(1);
+    assertThat(findings.currentComponentsWithKeys(Set.of("npm/plain")))
+        .extracting(FindingStore.Candidate::purl)
+        .containsExactly("pkg:npm/Plain@2.0");
+  }
+}
