@@ -124,7 +124,7 @@ public final class CraftServer implements AutoCloseable {
             advisoryService);
     Optional<String> generatedPassword = bootstrapAdmin(config, users, accounts);
     if (config.demo()) {
-      new DemoData(teams, products, releases, accounts, sbomService).loadIfEmpty();
+      new DemoData(teams, products, releases, accounts, sbomService, advisoryService).loadIfEmpty();
     }
     signer.checkpointHead();
 

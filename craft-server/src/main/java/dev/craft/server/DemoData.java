@@ -31,18 +31,21 @@ final class DemoData {
   private final ReleaseStore releases;
   private final Accounts accounts;
   private final SbomService sboms;
+  private final AdvisoryService advisories;
 
   DemoData(
       TeamStore teams,
       ProductStore products,
       ReleaseStore releases,
       Accounts accounts,
-      SbomService sboms) {
+      SbomService sboms,
+      AdvisoryService advisories) {
     this.teams = teams;
     this.products = products;
     this.releases = releases;
     this.accounts = accounts;
     this.sboms = sboms;
+    this.advisories = advisories;
   }
 
   void loadIfEmpty() {
@@ -92,10 +95,20 @@ final class DemoData {
     release(gateway, "4.0.0", "2026-03-02", "2026-03-16", "superseded");
     var current = release(gateway, "4.1.0", "2026-09-28", "2026-10-05", "released");
     sboms.upload(s, gateway.id(), current.id(), resource("/demo/gateway-4.1.0.cdx.json"), false);
+    // Three advisories written for the demo and a one-entry KEV excerpt: importing them finds the
+    // gateway's
+    // vulnerable components through the portfolio-impact path, so the release page shows findings
+    // at once.
+    advisories.importKev(s, resource("/demo/kev-demo.json"));
+    for (String id : new String[] {"DEMO-2021-0001", "DEMO-2019-0002", "DEMO-2023-0003"}) {
+      advisories.importOsv(s, resource("/demo/advisories/" + id + ".json"), id + ".json");
+    }
     release(gateway, "4.2.0", "", "", "in_development");
     release(app, "2.4.1", "2026-05-11", "2026-05-11", "superseded");
     release(app, "2.5.0", "2026-10-20", "2026-10-20", "released");
-    LOG.info("demo data loaded: 2 products, 6 releases, 1 SBOM, 4 users (password {})", PASSWORD);
+    LOG.info(
+        "demo data loaded: 2 products, 6 releases, 1 SBOM, 3 advisories, 4 users (password {})",
+        PASSWORD);
   }
 
   private Release release(Product p, String version, String date, String placed, String status) {

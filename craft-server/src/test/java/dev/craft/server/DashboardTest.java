@@ -30,6 +30,35 @@ class DashboardTest {
           .contains("8 components")
           .contains("<strong>1</strong> reports to acknowledge");
 
+      // The demo advisories reach the gateway's release through the portfolio-impact path,
+      // Log4Shell flagged KEV.
+      long gateway = 0;
+      for (var p :
+          Browserless.json(s.get("/api/v1/products", TestServer.ADMIN_TOKEN)).get("items")) {
+        if (p.get("name").asText().equals("Nordlicht Home Gateway")) {
+          gateway = p.get("id").asLong();
+        }
+      }
+      long release = 0;
+      for (var r :
+          Browserless.json(
+                  s.get("/api/v1/products/" + gateway + "/releases", TestServer.ADMIN_TOKEN))
+              .get("items")) {
+        if (r.get("version").asText().equals("4.1.0")) {
+          release = r.get("id").asLong();
+        }
+      }
+      var findings =
+          s.get(
+                  "/api/v1/products/" + gateway + "/releases/" + release + "/findings",
+                  TestServer.ADMIN_TOKEN)
+              .body();
+      assertThat(findings)
+          .contains("DEMO-2021-0001")
+          .contains("DEMO-2019-0002")
+          .contains("DEMO-2023-0003");
+      assertThat(findings).containsPattern("\"kev\"\\s*:\\s*true");
+
       var developer = Browserless.login(s, "developer", "demo-password-2026");
       var devPage =
           s.send(HttpRequest.newBuilder(s.uri("/")).header("Cookie", developer.cookie()).GET());
