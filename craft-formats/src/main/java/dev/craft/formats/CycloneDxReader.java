@@ -55,13 +55,17 @@ final class CycloneDxReader {
               "line 1", "cannot map the XML BOM: " + SafeXml.firstLine(e.getMessage())));
       return new SbomReadResult(empty(version), problems);
     }
-    // cyclonedx-core-java 12.2 models up to 1.6; a 1.7 XML BOM is mapped through its 1.6 model.
+    // cyclonedx-core-java 12.2 models up to 1.6; a 1.7 XML BOM is mapped through its 1.6 model and
+    // what that model cannot hold is kept as properties (CycloneDx17XmlExtras).
     Version model = "1.7".equals(version) ? Version.VERSION_16 : Version.fromVersionString(version);
     JsonNode tree = BomGeneratorFactory.createJson(model, bom).toJsonNode();
     if (tree instanceof ObjectNode o) {
       o.put("specVersion", version);
     }
     Sbom sbom = CycloneDxNormaliser.normalise(tree, version, "xml", limits, problems);
+    if ("1.7".equals(version)) {
+      sbom = CycloneDx17XmlExtras.keep(content, sbom);
+    }
     return new SbomReadResult(sbom, problems);
   }
 
