@@ -63,6 +63,27 @@ public record Component(
     properties = List.copyOf(properties);
   }
 
+  /** The same component with other properties. */
+  public Component withProperties(List<Property> newProperties) {
+    return new Component(
+        ref,
+        type,
+        group,
+        name,
+        version,
+        purl,
+        cpes,
+        hashes,
+        licenses,
+        supplier,
+        manufacturer,
+        authors,
+        scope,
+        filename,
+        externalReferences,
+        newProperties);
+  }
+
   /** The first value of the named property, if the component has it. */
   public Optional<String> findProperty(String propertyName) {
     for (Property p : properties) {

@@ -124,23 +124,7 @@ final class CycloneDx17XmlExtras {
   private static Component withProperties(Component c, List<Property> extra) {
     List<Property> properties = new ArrayList<>(c.properties());
     properties.addAll(extra);
-    return new Component(
-        c.ref(),
-        c.type(),
-        c.group(),
-        c.name(),
-        c.version(),
-        c.purl(),
-        c.cpes(),
-        c.hashes(),
-        c.licenses(),
-        c.supplier(),
-        c.manufacturer(),
-        c.authors(),
-        c.scope(),
-        c.filename(),
-        c.externalReferences(),
-        properties);
+    return c.withProperties(properties);
   }
 
   private static String attribute(XMLStreamReader r, String name) {

@@ -76,25 +76,7 @@ class RoundTripTest {
   static List<Object> exact(Sbom sbom) {
     List<Component> components =
         sbom.components().stream()
-            .map(
-                c ->
-                    new Component(
-                        c.ref(),
-                        c.type(),
-                        c.group(),
-                        c.name(),
-                        c.version(),
-                        c.purl(),
-                        c.cpes(),
-                        c.hashes(),
-                        c.licenses(),
-                        c.supplier(),
-                        c.manufacturer(),
-                        c.authors(),
-                        c.scope(),
-                        c.filename(),
-                        c.externalReferences(),
-                        sorted(c.properties())))
+            .map(c -> c.withProperties(sorted(c.properties())))
             .sorted(Comparator.comparing(Component::ref))
             .toList();
     List<Dependency> deps =
