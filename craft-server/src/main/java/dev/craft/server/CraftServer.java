@@ -173,6 +173,7 @@ public final class CraftServer implements AutoCloseable {
             csafStore,
             new CsafFiles(config.publicUrl(), config.csaf(), csafSigner),
             csafSigner);
+    var csafPages = new CsafPages(pages, web, auth, csafStore);
     var cvdService = new CvdService(cvdStore, config.cvd(), config.publicUrl());
     var cvdApi = new CvdApi(cvdService, cvdStore);
     var cvdPages = new CvdPages(pages, web, auth, cvdService, cvdStore, art14);
@@ -231,6 +232,7 @@ public final class CraftServer implements AutoCloseable {
               cvdApi.routes(r);
               cvdPages.routes(r);
               csafApi.routes(r);
+              csafPages.routes(r);
               dashboardPage.routes(r);
               caseUi.routes(r);
 

@@ -245,4 +245,31 @@ class CsafPublishingTest {
             s.postJson("/api/v1/csaf/advisories/" + id + "/publish", developer, "{}").statusCode())
         .isEqualTo(403);
   }
+
+  @Test
+  void aPublishedClearAdvisoryHasAPublicPageAndADraftDoesNot() {
+    String demo =
+        json(s.get("/api/v1/csaf/advisories", ADMIN_TOKEN))
+            .get("items")
+            .findValuesAsText("trackingId")
+            .stream()
+            .filter(t -> t.endsWith("-1"))
+            .findFirst()
+            .orElseThrow();
+    var page = s.get("/csaf/" + demo);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("CVE-2021-44228")
+        .contains("Nordlicht Home Gateway 4.1.0")
+        .contains("vendor fix")
+        .contains(".json.asc");
+    var draft =
+        s.postJson(
+            "/api/v1/csaf/advisories",
+            ADMIN_TOKEN,
+            advisory("Secret draft", "CLEAR", "\"notes\":\"n\","));
+    var hidden = s.get("/csaf/" + json(draft).get("trackingId").asText());
+    assertThat(hidden.statusCode()).isNotEqualTo(200);
+    assertThat(hidden.body()).doesNotContain("Secret draft");
+  }
 }
