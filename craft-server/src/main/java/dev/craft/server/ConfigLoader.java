@@ -144,7 +144,26 @@ public final class ConfigLoader {
         logFormat,
         escalation(),
         cvd(),
-        feeds());
+        feeds(),
+        csaf(publicUrl));
+  }
+
+  private CsafSettings csaf(String publicUrl) {
+    String prefix = values.get("csaf.tracking-prefix");
+    if (!prefix.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}")) {
+      throw invalid("csaf.tracking-prefix", "letters, digits, '.', '_' or '-', at most 40");
+    }
+    String namespace = values.get("csaf.publisher-namespace");
+    if (namespace.isEmpty()) {
+      namespace = publicUrl;
+    }
+    if (!namespace.startsWith("https://") && !namespace.startsWith("http://")) {
+      throw invalid("csaf.publisher-namespace", "must be an http(s) URL");
+    }
+    return new CsafSettings(
+        dev.craft.core.Text.required("csaf.publisher-name", values.get("csaf.publisher-name"), 200),
+        namespace,
+        prefix);
   }
 
   private CvdSettings cvd() {
@@ -319,6 +338,9 @@ public final class ConfigLoader {
     d.put("audit.checkpoint-interval", "PT5M");
     d.put("log.format", "json");
     d.put("art14.due-soon", "PT12H");
+    d.put("csaf.publisher-name", "CRAFT demo manufacturer");
+    d.put("csaf.publisher-namespace", "");
+    d.put("csaf.tracking-prefix", "CRAFT");
     d.put("cvd.contact", "");
     d.put("cvd.encryption", "");
     d.put("cvd.acknowledge-within", "P2D");

@@ -102,6 +102,8 @@ public final class CraftServer implements AutoCloseable {
     var hasher = new PasswordHasher();
     var accounts = new Accounts(users, tokens, hasher);
     var signer = AuditSigner.loadOrCreate(config.dataDir(), auditLog);
+    var csafSigner =
+        CsafSigner.loadOrCreate(config.dataDir(), config.csaf().publisherName() + " CSAF signing");
     var auth =
         new Auth(
             users, new SessionStore(jdbi), tokens, new LoginFailureStore(jdbi), hasher, config);
@@ -122,9 +124,13 @@ public final class CraftServer implements AutoCloseable {
             sbomStore,
             dev.craft.formats.ReadLimits.DEFAULT.withMaxBytes(config.maxBodyBytes()),
             advisoryService);
+    var csafStore = new dev.craft.store.CsafStore(jdbi);
+    var csafService =
+        new CsafService(csafStore, products, releases, sbomStore, config.csaf(), csafSigner);
     Optional<String> generatedPassword = bootstrapAdmin(config, users, accounts);
     if (config.demo()) {
-      new DemoData(teams, products, releases, accounts, sbomService, advisoryService).loadIfEmpty();
+      new DemoData(teams, products, releases, accounts, sbomService, advisoryService, csafService)
+          .loadIfEmpty();
     }
     signer.checkpointHead();
 
@@ -161,6 +167,13 @@ public final class CraftServer implements AutoCloseable {
     var adminPage = new AdminPage(pages, web, accounts, users, teams, products);
     var compliance = ComplianceWiring.create(jdbi, products, releases, pages, auth, config.demo());
     var cvdStore = new dev.craft.store.CvdStore(jdbi);
+    var csafApi =
+        new CsafApi(
+            csafService,
+            csafStore,
+            new CsafFiles(config.publicUrl(), config.csaf(), csafSigner),
+            csafSigner);
+    var csafPages = new CsafPages(pages, web, auth, csafStore);
     var cvdService = new CvdService(cvdStore, config.cvd(), config.publicUrl());
     var cvdApi = new CvdApi(cvdService, cvdStore);
     var cvdPages = new CvdPages(pages, web, auth, cvdService, cvdStore, art14);
@@ -218,6 +231,8 @@ public final class CraftServer implements AutoCloseable {
               adminPage.routes(r);
               cvdApi.routes(r);
               cvdPages.routes(r);
+              csafApi.routes(r);
+              csafPages.routes(r);
               dashboardPage.routes(r);
               caseUi.routes(r);
 

@@ -102,6 +102,9 @@ final class CvdService {
     }
     sb.append("Policy: ").append(publicUrl.resolve("/security-policy")).append('\n');
     sb.append("Preferred-Languages: en\n");
+    sb.append("CSAF: ")
+        .append(publicUrl.resolve("/.well-known/csaf/provider-metadata.json"))
+        .append('\n');
     sb.append("Canonical: ").append(publicUrl.resolve("/.well-known/security.txt")).append('\n');
     return sb.toString();
   }

@@ -32,6 +32,7 @@ final class DemoData {
   private final Accounts accounts;
   private final SbomService sboms;
   private final AdvisoryService advisories;
+  private final CsafService csaf;
 
   DemoData(
       TeamStore teams,
@@ -39,13 +40,15 @@ final class DemoData {
       ReleaseStore releases,
       Accounts accounts,
       SbomService sboms,
-      AdvisoryService advisories) {
+      AdvisoryService advisories,
+      CsafService csaf) {
     this.teams = teams;
     this.products = products;
     this.releases = releases;
     this.accounts = accounts;
     this.sboms = sboms;
     this.advisories = advisories;
+    this.csaf = csaf;
   }
 
   void loadIfEmpty() {
@@ -103,12 +106,44 @@ final class DemoData {
     for (String id : new String[] {"DEMO-2021-0001", "DEMO-2019-0002", "DEMO-2023-0003"}) {
       advisories.importOsv(s, resource("/demo/advisories/" + id + ".json"), id + ".json");
     }
-    release(gateway, "4.2.0", "", "", "in_development");
+    var planned = release(gateway, "4.2.0", "", "", "in_development");
+    publishAdvisory(gateway, current, planned);
     release(app, "2.4.1", "2026-05-11", "2026-05-11", "superseded");
     release(app, "2.5.0", "2026-10-20", "2026-10-20", "released");
     LOG.info(
         "demo data loaded: 2 products, 6 releases, 1 SBOM, 3 advisories, 4 users (password {})",
         PASSWORD);
+  }
+
+  /** One published TLP:CLEAR advisory, so a fresh instance shows a populated CSAF provider. */
+  private void publishAdvisory(Product gateway, Release affected, Release fixed) {
+    var body = dev.craft.store.CraftJson.mapper().createObjectNode();
+    body.put("title", "Remote code execution in the Nordlicht Home Gateway (Log4Shell)");
+    body.put("tlp", "CLEAR");
+    body.put("productId", gateway.id());
+    body.putArray("releaseIds").add(affected.id()).add(fixed.id());
+    body.put(
+        "summary",
+        "The gateway's management service 4.1.0 bundles log4j-core 2.14.1, which evaluates JNDI"
+            + " lookups in logged data (CVE-2021-44228). Update to 4.2.0.");
+    var v = body.putArray("vulnerabilities").addObject();
+    v.put("cve", "CVE-2021-44228");
+    v.put("title", "Apache Log4j2 JNDI lookup remote code execution");
+    v.put(
+        "notes",
+        "An attacker who can make the management service log a crafted string can execute code"
+            + " loaded from a remote LDAP server.");
+    v.put("cvssV3", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H");
+    var status = v.putObject("productStatus");
+    status.putArray("known_affected").add(affected.id());
+    status.putArray("fixed").add(fixed.id());
+    var fix = v.putArray("remediations").addObject();
+    fix.put("category", "vendor_fix");
+    fix.put("details", "Update the gateway firmware to 4.2.0, which ships log4j-core 2.17.1.");
+    fix.put("url", "https://nordlicht.example/gateway/releases/4.2.0");
+    v.putArray("acknowledgements").add("Chen Zhaojun of Alibaba Cloud Security Team");
+    var row = csaf.create(Actor.SYSTEM, body);
+    csaf.publish(Actor.SYSTEM, row.id());
   }
 
   private Release release(Product p, String version, String date, String placed, String status) {

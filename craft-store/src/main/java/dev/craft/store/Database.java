@@ -37,6 +37,7 @@ public final class Database implements AutoCloseable {
             SbomRow.class,
             SbomComponentRow.class,
             CvdReportRow.class,
+            CsafStore.CsafRow.class,
             PortfolioSummary.class,
             CvdMessageRow.class,
             ScopeRow.class,
