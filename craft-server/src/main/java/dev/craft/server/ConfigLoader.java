@@ -144,7 +144,13 @@ public final class ConfigLoader {
         logFormat,
         escalation(),
         cvd(),
-        feeds());
+        feeds(),
+        new TriageSettings(
+            duration("triage.sla-critical"),
+            duration("triage.sla-high"),
+            duration("triage.sla-medium"),
+            duration("triage.sla-low"),
+            duration("triage.due-soon")));
   }
 
   private CvdSettings cvd() {
@@ -319,6 +325,11 @@ public final class ConfigLoader {
     d.put("audit.checkpoint-interval", "PT5M");
     d.put("log.format", "json");
     d.put("art14.due-soon", "PT12H");
+    d.put("triage.sla-critical", "P7D");
+    d.put("triage.sla-high", "P30D");
+    d.put("triage.sla-medium", "P90D");
+    d.put("triage.sla-low", "P180D");
+    d.put("triage.due-soon", "P3D");
     d.put("cvd.contact", "");
     d.put("cvd.encryption", "");
     d.put("cvd.acknowledge-within", "P2D");

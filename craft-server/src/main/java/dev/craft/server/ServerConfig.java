@@ -30,7 +30,8 @@ public record ServerConfig(
     String logFormat,
     EscalationSettings escalation,
     CvdSettings cvd,
-    FeedSettings feeds) {
+    FeedSettings feeds,
+    TriageSettings triage) {
 
   /** True when CRAFT must start its own PostgreSQL (no {@code db.url} configured). */
   public boolean embeddedDatabase() {
