@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       CsafCommand.class,
       CvssCommand.class,
+      GateCommand.class,
       picocli.CommandLine.HelpCommand.class,
       ProductsCommand.class,
       RulesCommand.class,

@@ -30,12 +30,15 @@ final class AdvisoryApi {
   private final AdvisoryStore advisories;
   private final FindingStore findings;
   private final AdvisoryFeeds feeds;
+  private final TriageWiring triage;
 
   AdvisoryApi(
       AdvisoryService service,
       AdvisoryStore advisories,
       FindingStore findings,
-      AdvisoryFeeds feeds) {
+      AdvisoryFeeds feeds,
+      TriageWiring triage) {
+    this.triage = triage;
     this.service = service;
     this.advisories = advisories;
     this.findings = findings;
@@ -130,9 +133,16 @@ final class AdvisoryApi {
     long id = Params.id(ctx, "id", "product");
     long rid = Params.id(ctx, "rid", "release");
     List<FindingRow> rows = findings.forRelease(p.actor(), id, rid);
+    Map<Long, dev.craft.store.TriagedFinding> analysed = new java.util.HashMap<>();
+    triage.queries().forRelease(p.actor(), id, rid).forEach(t -> analysed.put(t.findingId(), t));
     List<Map<String, Object>> items = new ArrayList<>();
     for (FindingRow f : rows) {
-      items.add(view(f));
+      Map<String, Object> v = view(f);
+      var t = analysed.get(f.id());
+      if (t != null) {
+        v.put("analysis", triage.view().analysis(t));
+      }
+      items.add(v);
     }
     ctx.json(Map.of("items", items, "total", items.size()));
   }

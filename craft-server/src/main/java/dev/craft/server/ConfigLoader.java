@@ -145,7 +145,13 @@ public final class ConfigLoader {
         escalation(),
         cvd(),
         feeds(),
-        csaf(publicUrl));
+        csaf(publicUrl),
+        new TriageSettings(
+            duration("triage.sla-critical"),
+            duration("triage.sla-high"),
+            duration("triage.sla-medium"),
+            duration("triage.sla-low"),
+            duration("triage.due-soon")));
   }
 
   private CsafSettings csaf(String publicUrl) {
@@ -341,6 +347,11 @@ public final class ConfigLoader {
     d.put("csaf.publisher-name", "CRAFT demo manufacturer");
     d.put("csaf.publisher-namespace", "");
     d.put("csaf.tracking-prefix", "CRAFT");
+    d.put("triage.sla-critical", "P7D");
+    d.put("triage.sla-high", "P30D");
+    d.put("triage.sla-medium", "P90D");
+    d.put("triage.sla-low", "P180D");
+    d.put("triage.due-soon", "P3D");
     d.put("cvd.contact", "");
     d.put("cvd.encryption", "");
     d.put("cvd.acknowledge-within", "P2D");

@@ -149,8 +149,9 @@ public final class CraftServer implements AutoCloseable {
             advisoryStore,
             new dev.craft.store.JobQueue(jdbi, java.time.Duration.ofHours(1)),
             config.maxBodyBytes());
-    var advisoryApi = new AdvisoryApi(advisoryService, advisoryStore, findingStore, feeds);
     var web = new WebUi(pages, auth, products, releases, accounts, tokens, auditLog, openApi);
+    var triage = TriageWiring.create(jdbi, products, releases, pages, web, config.triage());
+    var advisoryApi = new AdvisoryApi(advisoryService, advisoryStore, findingStore, feeds, triage);
     var escalations = new EscalationStore(jdbi);
     var art14 =
         new Art14Cases(
@@ -163,7 +164,8 @@ public final class CraftServer implements AutoCloseable {
     var caseUi = new CaseUi(pages, auth, art14, products);
     var advisoryPages = new AdvisoryPages(pages, web, advisoryStore, findingStore);
     var releasePage =
-        new ReleasePage(pages, web, products, releases, sbomStore, sbomService, findingStore);
+        new ReleasePage(
+            pages, web, products, releases, sbomStore, sbomService, findingStore, triage);
     var adminPage = new AdminPage(pages, web, accounts, users, teams, products);
     var compliance = ComplianceWiring.create(jdbi, products, releases, pages, auth, config.demo());
     var cvdStore = new dev.craft.store.CvdStore(jdbi);
@@ -235,6 +237,7 @@ public final class CraftServer implements AutoCloseable {
               csafPages.routes(r);
               dashboardPage.routes(r);
               caseUi.routes(r);
+              triage.routes(r);
 
               r.exception(HttpResponseException.class, (e, ctx) -> web.handle(e, ctx));
               r.exception(Exception.class, (e, ctx) -> web.handle(e, ctx));

@@ -34,6 +34,7 @@ final class ReleasePage {
   private final SbomStore sboms;
   private final SbomService service;
   private final FindingStore findings;
+  private final TriageWiring triage;
 
   ReleasePage(
       Pages pages,
@@ -42,7 +43,9 @@ final class ReleasePage {
       ReleaseStore releases,
       SbomStore sboms,
       SbomService service,
-      FindingStore findings) {
+      FindingStore findings,
+      TriageWiring triage) {
+    this.triage = triage;
     this.pages = pages;
     this.web = web;
     this.products = products;
@@ -82,12 +85,20 @@ final class ReleasePage {
       model.put("tree", DependencyTree.of(inventory));
       var rows = findings.forRelease(p.actor(), id, rid);
       model.put("findings", rows);
+      Map<Long, Map<String, Object>> analysis = new HashMap<>();
+      triage
+          .queries()
+          .forRelease(p.actor(), id, rid)
+          .forEach(t -> analysis.put(t.findingId(), triage.view().analysis(t)));
+      model.put("analysis", analysis);
     } else {
+      model.put("analysis", Map.of());
       model.put("findings", List.of());
       model.put("quality", List.of());
       model.put("components", List.of());
       model.put("tree", List.of());
     }
+    model.put("canTriage", p.can(Permission.VULNERABILITY_WRITE));
     model.put("support", FindingText.support(findings.supportEnd(id)));
     ctx.status(status);
     pages.render(ctx, "release.jte", model);

@@ -31,7 +31,8 @@ public record ServerConfig(
     EscalationSettings escalation,
     CvdSettings cvd,
     FeedSettings feeds,
-    CsafSettings csaf) {
+    CsafSettings csaf,
+    TriageSettings triage) {
 
   /** True when CRAFT must start its own PostgreSQL (no {@code db.url} configured). */
   public boolean embeddedDatabase() {

@@ -48,7 +48,10 @@ public final class Database implements AutoCloseable {
             AdvisoryStore.AliasRow.class,
             FindingStore.Candidate.class,
             FindingStore.FindingRow.class,
-            FindingStore.AffectedRelease.class)) {
+            FindingStore.AffectedRelease.class,
+            TriageDecision.class,
+            TriageHistoryRow.class,
+            TriagedFinding.class)) {
       jdbi.registerRowMapper(ConstructorMapper.factory(row));
     }
   }

@@ -168,6 +168,8 @@ public final class FindingStore {
                     components.stream().map(Candidate::sbomId).distinct().toList())
                 .execute();
           }
+          // A new SBOM or a changed advisory puts earlier triage decisions back in triage.
+          TriageStore.reopenStale(h);
           return findings.size();
         });
   }

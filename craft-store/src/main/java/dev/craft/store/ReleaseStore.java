@@ -35,6 +35,7 @@ public final class ReleaseStore {
                   .mapTo(ReleaseRow.class)
                   .one()
                   .toRelease();
+          TriageStore.refreshRanges(h, productId);
           AuditLog.append(
               h, actor, "release.create", "release", Long.toString(release.id()), release);
           return release;
@@ -47,6 +48,7 @@ public final class ReleaseStore {
         jdbi,
         h -> {
           ProductStore.requireVisible(h, actor, productId);
+          ReleaseGate.check(h, releaseId, draft);
           Release release =
               bindDraft(
                       h.createQuery(
@@ -62,6 +64,7 @@ public final class ReleaseStore {
                   .findOne()
                   .orElseThrow(() -> new NotFoundException("release", releaseId))
                   .toRelease();
+          TriageStore.refreshRanges(h, productId);
           AuditLog.append(
               h, actor, "release.update", "release", Long.toString(release.id()), release);
           return release;
