@@ -14,6 +14,7 @@ import dev.craft.formats.OsvEvent;
 import dev.craft.formats.OsvRange;
 import dev.craft.formats.OsvReader;
 import dev.craft.formats.OsvRecord;
+import dev.craft.formats.SharedData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

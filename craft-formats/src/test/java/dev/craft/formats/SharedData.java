@@ -10,23 +10,23 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The shared third-party fixtures, read in place; tests skip when the folder is absent. */
-final class SharedData {
+public final class SharedData {
   private SharedData() {}
 
-  static Path root() {
+  public static Path root() {
     String dir = System.getProperty("craft.sharedData", "../../shared/data");
     Path path = Path.of(dir);
     assumeTrue(Files.isDirectory(path), "shared data folder " + path + " is absent: skipping");
     return path;
   }
 
-  static Path require(String relative) {
+  public static Path require(String relative) {
     Path path = root().resolve(relative);
     assumeTrue(Files.exists(path), path + " is absent: skipping");
     return path;
   }
 
-  static List<Path> files(String relative, String suffix) {
+  public static List<Path> files(String relative, String suffix) {
     Path dir = require(relative);
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
@@ -35,7 +35,7 @@ final class SharedData {
     }
   }
 
-  static byte[] bytes(Path path) {
+  public static byte[] bytes(Path path) {
     try {
       return Files.readAllBytes(path);
     } catch (IOException e) {
