@@ -99,6 +99,13 @@ public final class Browser implements AutoCloseable {
     waitFor("#sign-out");
   }
 
+  /** Waits until the browser is on a path matching {@code regex} (after a click that navigates). */
+  public void waitForPath(String regex) {
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.urlMatches("^" + java.util.regex.Pattern.quote(base) + regex + "$"));
+  }
+
   public String currentPath() {
     return driver.getCurrentUrl().substring(base.length());
   }

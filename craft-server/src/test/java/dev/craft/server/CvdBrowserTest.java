@@ -33,6 +33,7 @@ class CvdBrowserTest {
       b.waitForText("#messages", "fix planned");
 
       b.find("#open-case").click();
+      b.waitForPath("/cases/\\d+");
       assertThat(b.currentPath()).matches("/cases/\\d+");
       assertThat(b.driver().getPageSource()).contains("Stored XSS in device names");
 
