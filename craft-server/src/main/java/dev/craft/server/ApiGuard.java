@@ -2,8 +2,6 @@ package dev.craft.server;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
  * Every {@code /api/v1} call needs credentials. A call authenticated by the session cookie (the web
@@ -20,10 +18,7 @@ final class ApiGuard {
                 () -> new UnauthorizedException("sign in or send 'Authorization: Bearer <token>'"));
     if (p.viaSession() && changesState(ctx.method())) {
       String echoed = ctx.header("X-CSRF-Token");
-      if (echoed == null
-          || !MessageDigest.isEqual(
-              echoed.getBytes(StandardCharsets.UTF_8),
-              p.csrfToken().getBytes(StandardCharsets.UTF_8))) {
+      if (echoed == null || !Secrets.same(p.csrfToken(), echoed)) {
         throw new dev.craft.core.ForbiddenException(
             "missing or wrong X-CSRF-Token header for a cookie-authenticated change");
       }

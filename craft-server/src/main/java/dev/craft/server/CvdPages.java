@@ -8,8 +8,6 @@ import dev.craft.store.CvdStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -96,7 +94,7 @@ final class CvdPages {
     }
     String expected = ctx.cookie(FORM_COOKIE);
     String given = ctx.formParam("_csrf");
-    if (expected == null || given == null || !same(expected, given)) {
+    if (expected == null || given == null || !Secrets.same(expected, given)) {
       form(ctx, "The form expired; please send it again.", values, 403);
       return;
     }
@@ -249,10 +247,5 @@ final class CvdPages {
     body.put("sourceRef", Long.toString(id));
     var created = cases.store().create(p.actor(), CaseJson.create(body));
     ctx.redirect("/cases/" + created.id(), HttpStatus.SEE_OTHER);
-  }
-
-  private static boolean same(String a, String b) {
-    return MessageDigest.isEqual(
-        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 }

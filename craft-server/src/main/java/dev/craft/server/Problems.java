@@ -89,10 +89,14 @@ final class Problems {
     }
   }
 
+  static void logServerError(Exception e, Context ctx) {
+    LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+  }
+
   static void handle(Exception e, Context ctx) {
     int status = statusOf(e);
     if (status >= 500) {
-      LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+      logServerError(e, ctx);
     }
     Map<String, Object> extensions =
         e instanceof SbomRejectedException rejected

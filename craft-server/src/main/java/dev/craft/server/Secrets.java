@@ -1,6 +1,8 @@
 package dev.craft.server;
 
 import dev.craft.core.AuditChain;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -20,6 +22,14 @@ final class Secrets {
   /** What the database keeps instead of the secret. */
   static String digest(String secret) {
     return AuditChain.sha256Hex(secret);
+  }
+
+  /**
+   * Compares a secret with what was presented, in time that does not depend on where they differ.
+   */
+  static boolean same(String expected, String presented) {
+    return MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
   }
 
   /** A password people can type: 20 characters from an unambiguous alphabet (~110 bits). */

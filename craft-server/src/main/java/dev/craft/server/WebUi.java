@@ -16,7 +16,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -104,7 +103,7 @@ final class WebUi {
   private void login(Context ctx) {
     String expected = ctx.cookie(LOGIN_CSRF_COOKIE);
     String given = ctx.formParam("_csrf");
-    if (expected == null || given == null || !same(expected, given)) {
+    if (expected == null || given == null || !Secrets.same(expected, given)) {
       renderLogin(ctx, "Your sign-in form expired; please try again.", 403);
       return;
     }
@@ -341,7 +340,7 @@ final class WebUi {
     }
     int status = Problems.statusOf(e);
     if (status >= 500) {
-      Problems.handle(e, ctx);
+      Problems.logServerError(e, ctx);
     }
     renderError(ctx, status, Problems.detailOf(e, status));
   }
@@ -392,14 +391,9 @@ final class WebUi {
     if (given == null) {
       given = ctx.header("X-CSRF-Token");
     }
-    if (!p.viaSession() || given == null || !same(given, p.csrfToken())) {
+    if (!p.viaSession() || given == null || !Secrets.same(given, p.csrfToken())) {
       throw new ForbiddenException("the form's CSRF token is missing or wrong; reload the page");
     }
-  }
-
-  private static boolean same(String a, String b) {
-    return MessageDigest.isEqual(
-        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String value(String v) {
