@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -130,8 +131,20 @@ public final class AdvisoryIndex {
       for (String v : a.versions()) {
         versions.add(Versions.listKey(v));
       }
+      Set<String> paths = new HashSet<>();
+      for (String path : a.packagePaths()) {
+        paths.add(path.toLowerCase(Locale.ROOT));
+      }
       return new IndexedAffected(
-          advisory, index, a.ecosystem(), a.name(), Set.copyOf(versions), List.copyOf(ranges));
+          advisory,
+          index,
+          a.ecosystem(),
+          a.name(),
+          Set.copyOf(versions),
+          List.copyOf(ranges),
+          scheme(key.ecosystem()).orElse(null),
+          Distro.ofOsvEcosystem(a.ecosystem()),
+          Set.copyOf(paths));
     }
 
     private CompiledRange compileRange(OsvRange range, int index, String osvEco, String ecoKey) {

@@ -3,12 +3,16 @@ package dev.craft.engine;
 import dev.craft.core.InvalidVersionException;
 import dev.craft.core.ParsedVersion;
 import dev.craft.core.VersionScheme;
+import dev.craft.engine.PackageNames.Lookup;
+import dev.craft.engine.PackageNames.Via;
 import dev.craft.formats.EpssScores;
 import dev.craft.formats.KevCatalog;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,49 +44,115 @@ public final class Matcher {
     var findings = new ArrayList<VulnerabilityFinding>();
     var withoutPurl = new ArrayList<ScanComponent>();
     for (ScanComponent c : components) {
-      var coords = PackageNames.ofPurl(c.purl());
-      if (coords.isEmpty()) {
+      var lookups = PackageNames.lookups(c.purl(), c.version());
+      if (lookups.isEmpty()) {
         withoutPurl.add(c);
         continue;
       }
-      String version = coords.get().version().isEmpty() ? c.version() : coords.get().version();
-      match(c, index.candidates(coords.get().key()), version, findings);
+      match(c, lookups, findings);
     }
     return new Result(findings, withoutPurl);
   }
 
-  private void match(
-      ScanComponent c,
-      List<IndexedAffected> candidates,
-      String version,
-      List<VulnerabilityFinding> out) {
-    if (candidates.isEmpty()) {
-      return;
-    }
-    // One finding per advisory: an affected entry beats an indeterminate one. The builder adds a
-    // record's entries one after another, so entries of one advisory are adjacent here.
-    var parsed = new HashMap<VersionScheme, Object>();
-    @Nullable IndexedAdvisory current = null;
-    @Nullable Verdict best = null;
-    for (IndexedAffected entry : candidates) {
-      if (entry.advisory() != current) {
-        if (current != null && best != null) {
-          out.add(finding(c, current, best));
-        }
-        current = entry.advisory();
-        best = null;
+  private void match(ScanComponent c, List<Lookup> lookups, List<VulnerabilityFinding> out) {
+    // One finding per advisory: an affected entry beats an indeterminate one. An advisory can be
+    // reached under several keys (a binary and its source package), so verdicts are kept per
+    // advisory in the order first reached.
+    @Nullable Map<IndexedAdvisory, Verdict> best = null;
+    boolean foundOwn = false;
+    for (Lookup lookup : lookups) {
+      if (lookup.via() == Via.MODULE && foundOwn) {
+        break; // the path is a known package itself: its parents are other modules
       }
-      if (best != null && best.affected()) {
+      List<IndexedAffected> candidates = index.candidates(lookup.key());
+      if (candidates.isEmpty()) {
         continue;
       }
-      Verdict v = evaluate(entry, version, parsed);
-      if (v != null && (best == null || v.affected())) {
-        best = v;
+      foundOwn = true;
+      var parsed = new HashMap<VersionScheme, Object>();
+      for (IndexedAffected entry : candidates) {
+        if (best == null) {
+          best = new LinkedHashMap<>();
+        }
+        Verdict known = best.get(entry.advisory());
+        if (known != null && known.affected()) {
+          continue;
+        }
+        Verdict v = evaluate(entry, lookup, lookups.get(0).key().name(), parsed);
+        if (v != null && (known == null || v.affected())) {
+          best.put(entry.advisory(), v);
+        }
+      }
+      if (lookup.via() == Via.MODULE) {
+        break; // the longest enclosing path that has advisories is the module
       }
     }
-    if (current != null && best != null) {
-      out.add(finding(c, current, best));
+    if (best != null) {
+      best.forEach((advisory, verdict) -> out.add(finding(c, advisory, verdict)));
     }
+  }
+
+  /**
+   * The verdict of one entry for one lookup, after the checks that depend on how the component was
+   * reached: the distribution (family and release) of distro packages, and for a Go package path
+   * under a module whether the advisory names that package.
+   */
+  private static @Nullable Verdict evaluate(
+      IndexedAffected entry, Lookup lookup, String packagePath, Map<VersionScheme, Object> parsed) {
+    String caveat = "";
+    if (lookup.distro().isPresent() && entry.distro().isPresent()) {
+      Distro component = lookup.distro().get();
+      Distro advisory = entry.distro().get();
+      if (component.family().isEmpty()) {
+        caveat =
+            "the purl names no distribution (namespace); the advisory is for " + entry.ecosystem();
+      } else if (!component.family().equals(advisory.family())) {
+        return null; // another distribution's package of the same name
+      } else if (!advisory.release().isEmpty()) {
+        if (component.release().isEmpty()) {
+          caveat =
+              "the purl names no distribution release (distro qualifier); the advisory is for "
+                  + entry.ecosystem();
+        } else if (!component.release().equals(advisory.release())) {
+          return null; // another release of the distribution
+        }
+      }
+    }
+    if (lookup.via() == Via.MODULE) {
+      String path = lookup.key().name();
+      if (!entry.packagePaths().isEmpty()) {
+        if (!entry.packagePaths().contains(packagePath)) {
+          return null; // the advisory lists the module's affected packages and this is not one
+        }
+      } else {
+        caveat =
+            "package path "
+                + packagePath
+                + " is taken to be in module "
+                + path
+                + ", which the advisory names without a package list; it may be a module of its own";
+      }
+    }
+    Verdict v = evaluate(entry, lookup.version(), parsed);
+    if (v == null || caveat.isEmpty() || !v.affected()) {
+      return v;
+    }
+    MatchEvidence e = v.evidence();
+    return new Verdict(
+        false,
+        new MatchEvidence(
+            e.source(),
+            e.record(),
+            e.affectedIndex(),
+            e.ecosystem(),
+            e.packageName(),
+            e.match(),
+            e.rangeIndex(),
+            e.range(),
+            e.comparator(),
+            e.version(),
+            e.compared(),
+            "affected if " + caveat));
   }
 
   private record Verdict(boolean affected, MatchEvidence evidence) {}
@@ -96,6 +166,23 @@ public final class Matcher {
       return new Verdict(
           true,
           evidence(entry, "versions", null, "", version, "listed in versions[]: " + version, ""));
+    }
+    if (entry.ranges().isEmpty() && entry.scheme() != null) {
+      // Only a list decides this entry: a listed version spelled differently (PyPI 1.0 and 1.0.0)
+      // is still the same version. With ranges, the ranges decide such a version anyway.
+      String listed = listedEqual(entry.scheme(), entry.versions(), version, parsed);
+      if (!listed.isEmpty()) {
+        return new Verdict(
+            true,
+            evidence(
+                entry,
+                "versions",
+                null,
+                entry.scheme().ecosystem(),
+                version,
+                "listed in versions[]: " + listed + " (equal to " + version + ")",
+                ""));
+      }
     }
     @Nullable Verdict unknown = null;
     boolean evaluable = !entry.versions().isEmpty();
@@ -136,6 +223,24 @@ public final class Matcher {
               : "the entry has only GIT (commit) ranges, which a version cannot be compared with");
     }
     return null;
+  }
+
+  /** The listed version equal to {@code version} under the scheme, empty if none. */
+  private static String listedEqual(
+      VersionScheme scheme, Set<String> listed, String version, Map<VersionScheme, Object> parsed) {
+    if (!(parsed.computeIfAbsent(scheme, s -> parse(s, version)) instanceof ParsedVersion v)) {
+      return "";
+    }
+    for (String text : listed) {
+      try {
+        if (scheme.parse(text).compareTo(v) == 0) {
+          return text;
+        }
+      } catch (InvalidVersionException e) {
+        // A list entry the comparator cannot read equals no valid version.
+      }
+    }
+    return "";
   }
 
   /** A parsed version, or the reason text when the scheme rejects it. */

@@ -65,7 +65,36 @@ class OsvMatchingTest {
           pkg:golang/github.com/acme/mod@v1.2.0 | -
           pkg:golang/github.com/acme/mod@v1.5.0 | FIX-MULTI-RANGE=AFFECTED
           pkg:golang/github.com/acme/mod@v1.5.3 | -
-          pkg:golang/github.com/acme/mod/sub@v1.0.0 | -
+          # a Go package path is looked up under its module: a listed import path is affected, a
+          # module without a package list only indeterminately (the path may be a module of its own)
+          pkg:golang/github.com/acme/mod/sub@v1.0.0 | FIX-MULTI-RANGE=INDETERMINATE
+          pkg:golang/github.com/acme/mod/sub@v1.3.0 | -
+          pkg:golang/github.com/acme/web@v1.2.0 | FIX-GO-IMPORTS=AFFECTED
+          pkg:golang/github.com/acme/web/render@v1.2.0 | FIX-GO-IMPORTS=AFFECTED
+          pkg:golang/github.com/acme/web/render@v1.3.0 | -
+          pkg:golang/github.com/acme/web/other@v1.2.0 | -
+          # distro packages: family from the namespace, release from the distro qualifier
+          pkg:deb/debian/openssl@3.0.11-1~deb12u1?distro=debian-12 | FIX-DEBIAN=AFFECTED
+          pkg:deb/debian/openssl@3.0.11-1~deb12u1?distro=bookworm | FIX-DEBIAN=AFFECTED
+          pkg:deb/debian/openssl@3.0.11-1~deb12u2?distro=debian-12 | -
+          pkg:deb/debian/openssl@1.1.1n-0+deb11u5?distro=debian-11 | FIX-DEBIAN=AFFECTED
+          pkg:deb/debian/openssl@1.1.1w-0+deb11u1?distro=debian-11.8 | -
+          pkg:deb/debian/openssl@3.0.11-1~deb12u1?distro=debian-11 | -
+          pkg:deb/debian/openssl@3.0.11-1~deb12u1 | FIX-DEBIAN=INDETERMINATE
+          pkg:deb/debian/libssl3@3.0.11-1~deb12u1?upstream=openssl&distro=debian-12 | FIX-DEBIAN=AFFECTED
+          pkg:deb/debian/libssl3@3.0.11-1~deb12u2?upstream=openssl%403.0.11-1~deb12u1&distro=debian-12 | FIX-DEBIAN=AFFECTED
+          pkg:deb/ubuntu/openssl@3.0.2-0ubuntu1?distro=ubuntu-22.04 | -
+          pkg:deb/ubuntu/curl@7.81.0-1ubuntu1.14?distro=ubuntu-22.04 | FIX-UBUNTU=AFFECTED
+          pkg:deb/ubuntu/curl@7.81.0-1ubuntu1.14?distro=jammy | FIX-UBUNTU=AFFECTED
+          pkg:deb/ubuntu/curl@7.81.0-1ubuntu1.14?distro=ubuntu-20.04 | -
+          pkg:deb/debian/curl@7.81.0-1ubuntu1.14?distro=debian-12 | -
+          pkg:apk/alpine/openssl@3.1.3-r0?distro=alpine-3.18.4 | FIX-ALPINE=AFFECTED
+          pkg:apk/alpine/openssl@3.1.3-r0?distro=alpine-3.19.0 | -
+          pkg:apk/wolfi/openssl@3.1.3-r0 | -
+          # a list-only entry finds a listed version spelled differently
+          pkg:pypi/listonly@1.0.0         | FIX-LIST-ONLY=AFFECTED
+          pkg:pypi/listonly@2.0.0rc1      | FIX-LIST-ONLY=AFFECTED
+          pkg:pypi/listonly@1.0.1         | -
           # an explicit versions list only; Maven group:artifact
           pkg:maven/org.acme/lib@1.0      | FIX-VERSIONS=AFFECTED
           pkg:maven/org.acme/lib@1.1      | FIX-VERSIONS=AFFECTED

@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * One {@code affected[]} entry: the package (ecosystem, name and purl as given; empty when the
- * entry names no package, e.g. a GIT-only entry), its explicit version list, its ranges and its own
- * severity entries (OSV 1.5+).
+ * entry names no package, e.g. a GIT-only entry), its explicit version list, its ranges, its own
+ * severity entries (OSV 1.5+) and, for Go, the package import paths the advisory names as affected
+ * ({@code ecosystem_specific.imports[].path}; empty when it names none).
  */
 public record OsvAffected(
     String ecosystem,
@@ -14,7 +15,8 @@ public record OsvAffected(
     String purl,
     List<String> versions,
     List<OsvRange> ranges,
-    List<OsvSeverity> severity) {
+    List<OsvSeverity> severity,
+    List<String> packagePaths) {
   public OsvAffected {
     Objects.requireNonNull(ecosystem, "ecosystem");
     Objects.requireNonNull(name, "name");
@@ -22,5 +24,17 @@ public record OsvAffected(
     versions = List.copyOf(versions);
     ranges = List.copyOf(ranges);
     severity = List.copyOf(severity);
+    packagePaths = List.copyOf(packagePaths);
+  }
+
+  /** An entry that names no package paths. */
+  public OsvAffected(
+      String ecosystem,
+      String name,
+      String purl,
+      List<String> versions,
+      List<OsvRange> ranges,
+      List<OsvSeverity> severity) {
+    this(ecosystem, name, purl, versions, ranges, severity, List.of());
   }
 }

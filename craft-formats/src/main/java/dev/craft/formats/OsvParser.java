@@ -37,6 +37,9 @@ final class OsvParser {
         raw);
   }
 
+  /** Go records name a handful of packages; more than this is not a real record. */
+  private static final int MAX_IMPORT_PATHS = 10_000;
+
   private static OsvAffected affected(JsonNode node, String pointer) {
     requireObject(node, pointer);
     JsonNode pkg = node.path("package");
@@ -61,7 +64,26 @@ final class OsvParser {
         purl,
         texts(node.path("versions"), pointer + "/versions"),
         ranges,
-        severities(node.path("severity"), pointer + "/severity"));
+        severities(node.path("severity"), pointer + "/severity"),
+        importPaths(node.path("ecosystem_specific").path("imports")));
+  }
+
+  /**
+   * Go's {@code ecosystem_specific.imports[].path}: which packages of the module are affected. The
+   * field is ecosystem-specific, so a shape other than Go's is ignored rather than refused.
+   */
+  private static List<String> importPaths(JsonNode imports) {
+    if (!imports.isArray()) {
+      return List.of();
+    }
+    var out = new ArrayList<String>();
+    for (JsonNode i : imports) {
+      JsonNode path = i.path("path");
+      if (path.isTextual() && !path.asText().isBlank() && out.size() < MAX_IMPORT_PATHS) {
+        out.add(path.asText().strip());
+      }
+    }
+    return out;
   }
 
   private static OsvRange range(JsonNode node, String pointer) {

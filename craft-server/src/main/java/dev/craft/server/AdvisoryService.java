@@ -150,7 +150,9 @@ final class AdvisoryService {
     List<Candidate> components = findings.componentsOf(sbomId);
     Set<String> keys = new HashSet<>();
     for (Candidate c : components) {
-      PackageNames.ofPurl(c.purl()).ifPresent(p -> keys.add(p.key().toString()));
+      for (var lookup : PackageNames.lookups(c.purl(), c.version())) {
+        keys.add(lookup.key().toString());
+      }
     }
     List<OsvRecord> records =
         advisories.forPackages(keys).stream().map(a -> parseStored(a.raw(), a.source())).toList();

@@ -74,6 +74,10 @@ class AdvisoryApiTest {
 
   /** A new product with one release whose SBOM is uploaded; returns the release's API path. */
   static String releaseWithSbom(String product) {
+    return releaseWithSbom(product, "/sbom/findings.cdx.json");
+  }
+
+  static String releaseWithSbom(String product, String sbomFixture) {
     long id =
         json(s.postJson("/api/v1/products", ADMIN_TOKEN, "{\"name\":\"" + product + "\"}"))
             .get("id")
@@ -84,7 +88,7 @@ class AdvisoryApiTest {
             .get("id")
             .asLong();
     String sbom = "/api/v1/products/" + id + "/releases/" + rid + "/sbom";
-    var r = post(sbom, ADMIN_TOKEN, resource("/sbom/findings.cdx.json"));
+    var r = post(sbom, ADMIN_TOKEN, resource(sbomFixture));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     return sbom.substring(0, sbom.length() - "/sbom".length());
   }
@@ -152,6 +156,33 @@ class AdvisoryApiTest {
                 resource("/osv/GO-2023-2102.json"), java.nio.charset.StandardCharsets.UTF_8));
     assertThat(advisory.get("affected").toString()).contains("Findings Later").contains("1.0.0");
     assertThat(advisory.get("aliases").toString()).contains("CVE-2023-44487");
+  }
+
+  @Test
+  void distroSourcePackagesAndGoModulesAreFoundOnUploadAndOnImport() {
+    for (boolean advisoriesFirst : new boolean[] {false, true}) {
+      String release = null;
+      if (!advisoriesFirst) {
+        release = releaseWithSbom("Distro " + advisoriesFirst, "/sbom/distro.cdx.json");
+      }
+      for (String f : new String[] {"FIX-DEBIAN.json", "FIX-GO-IMPORTS.json"}) {
+        var r = importOsv(ADMIN_TOKEN, f);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      }
+      if (advisoriesFirst) {
+        release = releaseWithSbom("Distro " + advisoriesFirst, "/sbom/distro.cdx.json");
+      }
+      JsonNode items = findings(release);
+      // libssl3 is built from openssl (upstream qualifier) on Debian 12; the openssl package of
+      // Debian 11 has a version past that release's fix; only the render package is named by the Go
+      // advisory.
+      assertThat(items).as(items.toString()).hasSize(2);
+      assertThat(finding(items, "FIX-DEBIAN").get("component").get("name").asText())
+          .isEqualTo("libssl3");
+      assertThat(finding(items, "FIX-GO-IMPORTS").get("component").get("name").asText())
+          .isEqualTo("github.com/acme/web/render");
+      assertThat(finding(items, "FIX-GO-IMPORTS").get("status").asText()).isEqualTo("affected");
+    }
   }
 
   @Test

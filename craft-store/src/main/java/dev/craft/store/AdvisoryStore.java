@@ -255,9 +255,11 @@ public final class AdvisoryStore {
           }
           PreparedBatch b =
               h.prepareBatch(
-                  "UPDATE sbom_component SET package_key = :key WHERE sbom_id = :s AND ordinal = :o");
+                  "UPDATE sbom_component SET package_key = :key, lookup_keys = :more"
+                      + " WHERE sbom_id = :s AND ordinal = :o");
           for (Object[] r : rows) {
             b.bind("key", ComponentCopy.packageKey((String) r[2]))
+                .bindArray("more", String.class, ComponentCopy.lookupKeys((String) r[2]))
                 .bind("s", (Long) r[0])
                 .bind("o", (Integer) r[1])
                 .add();

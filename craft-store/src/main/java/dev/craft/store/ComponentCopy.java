@@ -32,6 +32,8 @@ final class ComponentCopy {
       }
       csv.append(',').append(directRefs.contains(c.ref()) ? 't' : 'f').append(',');
       quote(csv, packageKey(c.purl()));
+      csv.append(',');
+      quote(csv, arrayLiteral(lookupKeys(c.purl())));
       csv.append('\n');
     }
     try {
@@ -40,7 +42,7 @@ final class ComponentCopy {
           .getCopyAPI()
           .copyIn(
               "COPY sbom_component (sbom_id, ordinal, ref, type, grp, name, version, purl, direct,"
-                  + " package_key)"
+                  + " package_key, lookup_keys)"
                   + " FROM STDIN (FORMAT csv)",
               new StringReader(csv.toString()));
     } catch (SQLException | IOException e) {
@@ -51,6 +53,27 @@ final class ComponentCopy {
   /** The matcher's package key of a purl as stored text, empty when the purl is missing or bad. */
   static String packageKey(String purl) {
     return PackageNames.ofPurl(purl).map(p -> p.key().toString()).orElse("");
+  }
+
+  /**
+   * The keys besides {@link #packageKey} that the matcher looks the purl up under (a distro
+   * package's source package, a Go package path's enclosing paths).
+   */
+  static List<String> lookupKeys(String purl) {
+    var lookups = PackageNames.lookups(purl, "");
+    return lookups.stream().skip(1).map(l -> l.key().toString()).distinct().toList();
+  }
+
+  /** A PostgreSQL array literal of texts, each element quoted. */
+  static String arrayLiteral(List<String> values) {
+    var out = new StringBuilder("{");
+    for (String v : values) {
+      if (out.length() > 1) {
+        out.append(',');
+      }
+      out.append('"').append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+    }
+    return out.append('}').toString();
   }
 
   /**
