@@ -1,5 +1,6 @@
 package dev.craft.server;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.craft.core.NotFoundException;
 import dev.craft.core.Permission;
 import dev.craft.store.ReleaseStore;
@@ -19,12 +20,14 @@ final class TriageApi {
   private final TriageQueries queries;
   private final TriageView view;
   private final ReleaseStore releases;
+  private final TriageBulk bulk;
 
   TriageApi(TriageStore store, TriageQueries queries, TriageView view, ReleaseStore releases) {
     this.store = store;
     this.queries = queries;
     this.view = view;
     this.releases = releases;
+    this.bulk = new TriageBulk(store, queries);
   }
 
   void routes(RoutesConfig r) {
@@ -32,6 +35,7 @@ final class TriageApi {
     r.get("/api/v1/products/{id}/findings/{fid}/analysis", this::get);
     r.put("/api/v1/products/{id}/findings/{fid}/analysis", this::decide);
     r.get("/api/v1/products/{id}/findings/{fid}/analysis/history", this::history);
+    r.post("/api/v1/products/{id}/findings/analysis", this::decideMany);
     r.get("/api/v1/products/{id}/releases/{rid}/gate", this::gate);
   }
 
@@ -57,6 +61,25 @@ final class TriageApi {
     ctx.json(view.item(finding(ctx, p)));
   }
 
+  /**
+   * One decision for several findings of a product (bulk triage): every finding is checked first,
+   * so an unknown id or an invalid decision changes nothing; each finding then gets its own audited
+   * decision.
+   */
+  private void decideMany(Context ctx) {
+    var p = Auth.principalOf(ctx);
+    long id = Params.id(ctx, "id", "product");
+    p.require(Permission.VULNERABILITY_WRITE);
+    ObjectNode body = Body.object(ctx);
+    List<Long> ids = TriageView.findingIds(body);
+    var input = TriageView.input(body);
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (TriagedFinding f : bulk.decide(p.actor(), id, ids, input)) {
+      items.add(view.item(f));
+    }
+    ctx.json(Map.of("updated", items.size(), "items", items));
+  }
+
   private void history(Context ctx) {
     var p = Auth.principalOf(ctx);
     p.require(Permission.PRODUCT_READ);
@@ -72,7 +95,8 @@ final class TriageApi {
     int limit = Params.integer(ctx, "limit", 50, 1, 500);
     int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
     String state = ctx.queryParam("state");
-    var page = queries.inbox(p.actor(), state == null ? "" : state.strip(), limit, offset);
+    long product = Params.integer(ctx, "product", 0, 0, Integer.MAX_VALUE);
+    var page = queries.inbox(p.actor(), product, state == null ? "" : state.strip(), limit, offset);
     List<Map<String, Object>> items = new ArrayList<>();
     page.items().forEach(f -> items.add(view.item(f)));
     ctx.json(Map.of("items", items, "total", page.total(), "limit", limit, "offset", offset));

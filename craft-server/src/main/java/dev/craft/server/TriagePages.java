@@ -1,5 +1,6 @@
 package dev.craft.server;
 
+import dev.craft.core.InvalidInputException;
 import dev.craft.core.Permission;
 import dev.craft.store.ProductStore;
 import dev.craft.store.TriageInput;
@@ -23,6 +24,7 @@ final class TriagePages {
   private final TriageStore store;
   private final TriageQueries queries;
   private final TriageView view;
+  private final TriageBulk bulk;
 
   TriagePages(
       Pages pages,
@@ -37,11 +39,81 @@ final class TriagePages {
     this.store = store;
     this.queries = queries;
     this.view = view;
+    this.bulk = new TriageBulk(store, queries);
   }
 
   void routes(RoutesConfig r) {
     r.get("/inbox", this::inbox);
     r.post("/products/{id}/releases/{rid}/findings/{fid}/analysis", this::decide);
+    r.get("/products/{id}/triage", this::productTriage);
+    r.post("/products/{id}/triage", this::decideMany);
+  }
+
+  /** The product's findings across its current releases, with bulk actions. */
+  private void productTriage(Context ctx) {
+    Principal p = web.signedIn(ctx);
+    p.require(Permission.PRODUCT_READ);
+    long id = Params.id(ctx, "id", "product");
+    var product = products.get(p.actor(), id);
+    int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    String state = ctx.queryParam("state");
+    state = state == null ? "" : state.strip();
+    var page = queries.inbox(p.actor(), id, state, PAGE_SIZE, offset);
+    List<Map<String, Object>> items = new ArrayList<>();
+    page.items().forEach(f -> items.add(view.item(f)));
+    Map<String, Object> model = new HashMap<>();
+    model.put("page", PageInfo.of("Triage: " + product.name(), p));
+    model.put("product", product);
+    model.put("items", items);
+    model.put("total", page.total());
+    model.put("offset", offset);
+    model.put("pageSize", PAGE_SIZE);
+    model.put("state", state);
+    model.put("states", TriageInput.STATES);
+    model.put("canWrite", p.can(Permission.VULNERABILITY_WRITE));
+    model.put("updated", Params.integer(ctx, "updated", -1, -1, TriageBulk.MAX));
+    pages.render(ctx, "triage.jte", model);
+  }
+
+  private void decideMany(Context ctx) {
+    Principal p = web.signedIn(ctx);
+    WebUi.requireCsrf(ctx, p);
+    long id = Params.id(ctx, "id", "product");
+    products.get(p.actor(), id);
+    p.require(Permission.VULNERABILITY_WRITE);
+    List<Long> ids = new ArrayList<>();
+    for (String v : ctx.formParams("finding")) {
+      try {
+        ids.add(Long.parseLong(v.strip()));
+      } catch (NumberFormatException e) {
+        throw new InvalidInputException("finding: " + v + " is not a finding id");
+      }
+    }
+    if (ids.isEmpty()) {
+      throw new InvalidInputException("select at least one finding");
+    }
+    String response = form(ctx, "response");
+    var input =
+        new TriageInput(
+            form(ctx, "state"),
+            form(ctx, "justification"),
+            response.isEmpty() ? List.of() : List.of(response),
+            form(ctx, "detail"),
+            form(ctx, "assignee"),
+            form(ctx, "comment"),
+            form(ctx, "scope").isEmpty() ? "release" : form(ctx, "scope"),
+            "",
+            "",
+            List.of());
+    int updated = bulk.decide(p.actor(), id, ids, input).size();
+    String back = form(ctx, "back");
+    ctx.redirect(
+        "/products/"
+            + id
+            + "/triage?updated="
+            + updated
+            + (TriageInput.STATES.contains(back) ? "&state=" + back : ""),
+        HttpStatus.SEE_OTHER);
   }
 
   private void inbox(Context ctx) {

@@ -12,12 +12,21 @@ import java.util.Locale;
  *   <li>medium: CVSS ≥ 4.0, or no CVSS score at all (unknown is not low)
  *   <li>low: anything else
  * </ul>
+ *
+ * <p>Product context: for a product of important class II or critical (Annex III Class II, Annex
+ * IV), whose compromise the regulation ranks as more serious, the priority is one level higher.
  */
 enum TriagePriority {
   CRITICAL,
   HIGH,
   MEDIUM,
   LOW;
+
+  static TriagePriority of(boolean kev, double cvss, double epss, String productClass) {
+    TriagePriority base = of(kev, cvss, epss);
+    boolean raised = productClass.equals("important-2") || productClass.equals("critical");
+    return raised && base != CRITICAL ? values()[base.ordinal() - 1] : base;
+  }
 
   static TriagePriority of(boolean kev, double cvss, double epss) {
     if (kev || cvss >= 9.0) {

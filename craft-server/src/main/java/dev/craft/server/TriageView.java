@@ -26,7 +26,7 @@ final class TriageView {
   record Sla(TriagePriority priority, Instant dueAt, String state) {}
 
   Sla sla(TriagedFinding f, Instant now) {
-    TriagePriority priority = TriagePriority.of(f.kev(), f.cvss(), f.epss());
+    TriagePriority priority = TriagePriority.of(f.kev(), f.cvss(), f.epss(), f.productClass());
     Instant due = f.firstSeenAt().plus(settings.sla(priority));
     return new Sla(priority, due, slaState(f.effectiveState(), due, settings.dueSoon(), now));
   }
@@ -115,6 +115,23 @@ final class TriageView {
         text(b, "from", ""),
         text(b, "to", ""),
         strings(b, "versions"));
+  }
+
+  /** The {@code findings} array of a bulk decision: 1 to {@value TriageBulk#MAX} ids. */
+  static List<Long> findingIds(ObjectNode b) {
+    JsonNode v = b.get("findings");
+    if (v == null || !v.isArray() || v.isEmpty() || v.size() > TriageBulk.MAX) {
+      throw new InvalidInputException(
+          "findings: an array of 1 to " + TriageBulk.MAX + " finding ids is required");
+    }
+    List<Long> out = new ArrayList<>();
+    for (JsonNode e : v) {
+      if (!e.canConvertToLong() || e.asLong() <= 0) {
+        throw new InvalidInputException("findings: " + e + " is not a finding id");
+      }
+      out.add(e.asLong());
+    }
+    return out;
   }
 
   private static String text(ObjectNode b, String field, String fallback) {

@@ -43,6 +43,20 @@ class FindingsBrowserTest {
             .contains("1.0.0");
         b.type("#advisory-search input[name=q]", "CVE-2021-44228\n");
         b.waitForText("#advisory-results", "GHSA-jfh8-c2jp-5v3q");
+
+        // The product's triage page: select every finding and record one decision for all.
+        b.go("/products/" + id);
+        b.find("#triage-link").click();
+        b.waitForText("#triage-table", "GHSA-jfh8-c2jp-5v3q");
+        b.find("#triage-all").click();
+        assertThat(b.find("#triage-table input[name=finding]").isSelected()).isTrue();
+        new org.openqa.selenium.support.ui.Select(b.find("#triage-decision select[name=state]"))
+            .selectByValue("exploitable");
+        b.type("#triage-decision input[name=comment]", "confirmed in the lab");
+        b.find("#triage-apply").click();
+        b.waitForText("#triage-updated", "findings updated");
+        assertThat(b.find("#triage-table").getText()).contains("exploitable");
+        assertThat(b.find("#triage-table").getText()).doesNotContain("in_triage");
       }
     }
   }

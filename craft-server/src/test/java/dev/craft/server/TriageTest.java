@@ -327,6 +327,83 @@ class TriageTest {
     assertThat(TriagePriority.of(false, 5.0, 0.01)).isEqualTo(TriagePriority.MEDIUM);
     assertThat(TriagePriority.of(false, 0, -1)).isEqualTo(TriagePriority.MEDIUM);
     assertThat(TriagePriority.of(false, 3.1, 0.01)).isEqualTo(TriagePriority.LOW);
+    // Product context: important class II and critical products are one level higher.
+    assertThat(TriagePriority.of(false, 5.0, 0.01, "critical")).isEqualTo(TriagePriority.HIGH);
+    assertThat(TriagePriority.of(false, 3.1, 0.01, "important-2")).isEqualTo(TriagePriority.MEDIUM);
+    assertThat(TriagePriority.of(false, 7.5, 0.01, "important-2"))
+        .isEqualTo(TriagePriority.CRITICAL);
+    assertThat(TriagePriority.of(true, 0, -1, "critical")).isEqualTo(TriagePriority.CRITICAL);
+    assertThat(TriagePriority.of(false, 5.0, 0.01, "important-1")).isEqualTo(TriagePriority.MEDIUM);
+    assertThat(TriagePriority.of(false, 5.0, 0.01, "default")).isEqualTo(TriagePriority.MEDIUM);
+  }
+
+  @Test
+  void aCriticalProductsFindingsArePrioritisedOneLevelHigher() {
+    long p = product("Triage Critical Class");
+    String v1 = release(p, "1.0.0", "2.14.1");
+    assertThat(finding(v1, "PYSEC-2019-217").at("/analysis/priority").asText()).isEqualTo("medium");
+    var classified =
+        s.putJson(
+            "/api/v1/products/" + p + "/compliance/classification",
+            ADMIN_TOKEN,
+            """
+            {"productClass":"critical","annexCategory":"IV-1","coreFunctionality":"a smart meter gateway",
+             "standards":"none","standardsReferences":"","euccRequired":false,"fossPublicDocs":false}
+            """);
+    assertThat(classified.statusCode()).as(classified.body()).isEqualTo(200);
+    assertThat(finding(v1, "PYSEC-2019-217").at("/analysis/priority").asText()).isEqualTo("high");
+  }
+
+  @Test
+  void aBulkDecisionChecksEveryFindingFirstThenDecidesEachWithItsOwnHistory() {
+    long p = product("Triage Bulk");
+    String v1 = release(p, "1.0.0", "2.14.1");
+    String v2 = release(p, "2.0.0", "2.14.1");
+    long other = product("Triage Bulk Other");
+    String foreign = release(other, "1.0.0", "2.14.1");
+    long a = finding(v1, "PYSEC-2019-217").get("id").asLong();
+    long b = finding(v2, "PYSEC-2019-217").get("id").asLong();
+    long c = finding(foreign, "PYSEC-2019-217").get("id").asLong();
+    String bulk = "/api/v1/products/" + p + "/findings/analysis";
+    String decision =
+        "\"state\":\"not_affected\",\"justification\":\"code_not_reachable\",\"comment\":\"bulk\"";
+
+    // Another product's finding: nothing is decided, not even the valid ones.
+    var r = s.postJson(bulk, ADMIN_TOKEN, "{\"findings\":[" + a + "," + c + "]," + decision + "}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
+    assertThat(state(v1, "PYSEC-2019-217")).isEqualTo("in_triage");
+    // An invalid decision (not_affected needs a justification) changes nothing either.
+    r =
+        s.postJson(
+            bulk, ADMIN_TOKEN, "{\"findings\":[" + a + "," + b + "],\"state\":\"not_affected\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+    assertThat(state(v1, "PYSEC-2019-217")).isEqualTo("in_triage");
+    assertThat(s.postJson(bulk, ADMIN_TOKEN, "{\"findings\":[]," + decision + "}").statusCode())
+        .isEqualTo(400);
+    assertThat(
+            s.postJson(bulk, auditor, "{\"findings\":[" + a + "]," + decision + "}").statusCode())
+        .isEqualTo(403);
+
+    r = s.postJson(bulk, ADMIN_TOKEN, "{\"findings\":[" + a + "," + b + "]," + decision + "}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(json(r).get("updated").asInt()).isEqualTo(2);
+    assertThat(state(v1, "PYSEC-2019-217")).isEqualTo("not_affected");
+    assertThat(state(v2, "PYSEC-2019-217")).isEqualTo("not_affected");
+    assertThat(state(foreign, "PYSEC-2019-217")).isEqualTo("in_triage");
+    for (long id : new long[] {a, b}) {
+      var history =
+          json(
+              s.get(
+                  "/api/v1/products/" + p + "/findings/" + id + "/analysis/history", ADMIN_TOKEN));
+      assertThat(history.get("items").toString()).contains("bulk").contains("not_affected");
+    }
+    // The inbox filtered to the product lists its findings only.
+    var inbox = json(s.get("/api/v1/findings?product=" + p + "&limit=500", ADMIN_TOKEN));
+    assertThat(inbox.get("total").asLong()).isGreaterThanOrEqualTo(4);
+    for (JsonNode f : inbox.get("items")) {
+      assertThat(f.get("productId").asLong()).isEqualTo(p);
+    }
   }
 
   @Test

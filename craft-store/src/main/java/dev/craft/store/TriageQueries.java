@@ -25,7 +25,9 @@ public final class TriageQueries {
       SELECT f.id AS finding_id, p.id AS product_id, p.name AS product_name, r.id AS release_id,
         r.version AS release_version, f.vulnerability_id, f.purl, f.version, f.status, f.severity,
         f.cvss, f.kev, f.epss, f.first_seen_at, d.id AS decision_id, d.scope_key, d.state,
-        d.justification, d.response, d.detail, d.assignee, d.updated_by, d.updated_at
+        d.justification, d.response, d.detail, d.assignee, d.updated_by, d.updated_at,
+        coalesce((SELECT pc.product_class FROM product_classification pc
+                  WHERE pc.product_id = p.id), 'default') AS product_class
       FROM finding f JOIN sbom s ON s.id = f.sbom_id AND s.replaced_at IS NULL
         JOIN release r ON r.id = f.release_id JOIN product p ON p.id = r.product_id
         JOIN sbom_component c ON c.sbom_id = f.sbom_id AND c.ordinal = f.component_ordinal
@@ -73,11 +75,23 @@ public final class TriageQueries {
 
   /** The portfolio inbox; {@code state} empty means every state. */
   public InboxPage inbox(Actor actor, String state, int limit, int offset) {
+    return inbox(actor, 0, state, limit, offset);
+  }
+
+  /**
+   * The inbox of one product ({@code productId} 0: every visible product); {@code state} empty
+   * means every state.
+   */
+  public InboxPage inbox(Actor actor, long productId, String state, int limit, int offset) {
     if (!state.isEmpty() && !TriageInput.STATES.contains(state)) {
       throw new InvalidInputException("state: one of " + TriageInput.STATES);
     }
+    if (productId != 0) {
+      jdbi.useHandle(h -> ProductStore.requireVisible(h, actor, productId));
+    }
     String where =
-        " WHERE (:all OR %s) AND (:state = '' OR coalesce(d.state, 'in_triage') = :state)"
+        (" WHERE (:all OR %s) AND (:state = '' OR coalesce(d.state, 'in_triage') = :state)"
+                + " AND (:product = 0 OR p.id = :product)")
             .formatted(Sql.VISIBLE_TO_USER);
     return jdbi.withHandle(
         h -> {
@@ -86,6 +100,7 @@ public final class TriageQueries {
                   .bind("all", actor.role().seesAllProducts())
                   .bind("viewerId", actor.userId())
                   .bind("state", state)
+                  .bind("product", productId)
                   .bind("limit", limit)
                   .bind("offset", offset)
                   .mapTo(TriagedFinding.class)
@@ -95,6 +110,7 @@ public final class TriageQueries {
                   .bind("all", actor.role().seesAllProducts())
                   .bind("viewerId", actor.userId())
                   .bind("state", state)
+                  .bind("product", productId)
                   .mapTo(Long.class)
                   .one();
           return new InboxPage(items, total);

@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A finding of a current SBOM with its effective triage decision: the most specific scope that
  * covers its release (release, then range, then product). The decision columns are null when no
- * decision covers it; its state is then {@code in_triage}.
+ * decision covers it; its state is then {@code in_triage}. {@code productClass} is the product's
+ * CRA class ({@code default}, {@code important-1}, {@code important-2}, {@code critical}; {@code
+ * default} until classified), part of its triage priority.
  */
 public record TriagedFinding(
     long findingId,
@@ -33,7 +35,8 @@ public record TriagedFinding(
     @Nullable String detail,
     @Nullable String assignee,
     @Nullable String updatedBy,
-    @Nullable Instant updatedAt) {
+    @Nullable Instant updatedAt,
+    String productClass) {
 
   /** Responses that record a mitigation, for the release gate. */
   private static final List<String> MITIGATING =
