@@ -23,11 +23,21 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Matcher {
   private final AdvisoryIndex index;
+  private final CpeIndex cpes;
   private final KevCatalog kev;
   private final EpssScores epss;
 
   public Matcher(AdvisoryIndex index, KevCatalog kev, EpssScores epss) {
+    this(index, CpeIndex.EMPTY, kev, epss);
+  }
+
+  /**
+   * A matcher that, for a component its purl does not find (no purl, or one no advisory names),
+   * also looks up the component's CPE names in {@code cpes}.
+   */
+  public Matcher(AdvisoryIndex index, CpeIndex cpes, KevCatalog kev, EpssScores epss) {
     this.index = index;
+    this.cpes = cpes;
     this.kev = kev;
     this.epss = epss;
   }
@@ -45,16 +55,20 @@ public final class Matcher {
     var withoutPurl = new ArrayList<ScanComponent>();
     for (ScanComponent c : components) {
       var lookups = PackageNames.lookups(c.purl(), c.version());
-      if (lookups.isEmpty()) {
-        withoutPurl.add(c);
-        continue;
+      boolean found = !lookups.isEmpty() && match(c, lookups, findings);
+      boolean byCpe = !found && !c.cpes().isEmpty() && !cpes.isEmpty();
+      if (byCpe) {
+        CpeMatches.match(cpes, c, findings, this::finding);
       }
-      match(c, lookups, findings);
+      if (lookups.isEmpty() && !byCpe) {
+        withoutPurl.add(c);
+      }
     }
     return new Result(findings, withoutPurl);
   }
 
-  private void match(ScanComponent c, List<Lookup> lookups, List<VulnerabilityFinding> out) {
+  /** Matches by purl; false when no advisory names the component's package at all. */
+  private boolean match(ScanComponent c, List<Lookup> lookups, List<VulnerabilityFinding> out) {
     // One finding per advisory: an affected entry beats an indeterminate one. An advisory can be
     // reached under several keys (a binary and its source package), so verdicts are kept per
     // advisory in the order first reached.
@@ -90,6 +104,7 @@ public final class Matcher {
     if (best != null) {
       best.forEach((advisory, verdict) -> out.add(finding(c, advisory, verdict)));
     }
+    return foundOwn;
   }
 
   /**
@@ -155,7 +170,7 @@ public final class Matcher {
             "affected if " + caveat));
   }
 
-  private record Verdict(boolean affected, MatchEvidence evidence) {}
+  record Verdict(boolean affected, MatchEvidence evidence) {}
 
   private static @Nullable Verdict evaluate(
       IndexedAffected entry, String version, Map<VersionScheme, Object> parsed) {
@@ -289,7 +304,7 @@ public final class Matcher {
         reason);
   }
 
-  private VulnerabilityFinding finding(ScanComponent c, IndexedAdvisory a, Verdict v) {
+  VulnerabilityFinding finding(ScanComponent c, IndexedAdvisory a, Verdict v) {
     List<String> aliases = index.aliasesOf(a.id());
     boolean known = kev.find(a.id()).isPresent();
     double score = epss.find(a.id()).map(s -> s.epss()).orElse(-1.0);

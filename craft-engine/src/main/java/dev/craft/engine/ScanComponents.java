@@ -25,7 +25,7 @@ public final class ScanComponents {
   public static List<ScanComponent> of(Sbom sbom) {
     var out = new ArrayList<ScanComponent>(sbom.components().size());
     for (Component c : sbom.components()) {
-      out.add(new ScanComponent(givenPurl(c), c.name(), c.version()));
+      out.add(new ScanComponent(givenPurl(c), c.name(), c.version(), c.cpes()));
     }
     return out;
   }
