@@ -82,11 +82,12 @@ final class VexMatcher {
     }
     VexProduct component = VexProduct.NONE;
     VexProduct product = VexProduct.NONE;
+    VexProduct named = withVersionFromName(s.product(), target);
     if (!s.subcomponent().isNone()) {
       component = s.subcomponent();
-      product = identifies(s.product(), target) ? s.product() : VexProduct.NONE;
-    } else if (!s.product().isNone()) {
-      VexProduct p = s.product();
+      product = identifies(named, target) ? named : VexProduct.NONE;
+    } else if (!named.isNone()) {
+      VexProduct p = named;
       if (candidates.stream().anyMatch(f -> componentMatches(p, f))) {
         component = p;
       } else if (identifies(p, target)) {
@@ -178,6 +179,25 @@ final class VexMatcher {
       return Optional.of(Set.of(target.chosenRelease()));
     }
     return Optional.of(named);
+  }
+
+  /**
+   * "Gateway 4.1.0" as name and version, as OpenVEX documents (CRAFT's among them) name a product
+   * version that has no purl.
+   */
+  static VexProduct withVersionFromName(VexProduct p, Target target) {
+    String prefix = target.productName() + " ";
+    if (p.version().isEmpty()
+        && p.name().regionMatches(true, 0, prefix, 0, prefix.length())
+        && p.name().length() > prefix.length()) {
+      return new VexProduct(
+          p.ref(),
+          target.productName(),
+          p.name().substring(prefix.length()).strip(),
+          p.purl(),
+          p.cpe());
+    }
+    return p;
   }
 
   /** The version a product reference names: its version, else its purl's, else its CPE's. */

@@ -90,4 +90,17 @@ class VexMatcherTest {
     assertThat(VexMatcher.versionOf(new VexProduct("", name, version, purl, cpe)))
         .isEqualTo(expected);
   }
+
+  @ParameterizedTest(name = "product named {0} is {1} version {2}")
+  @CsvSource({
+    "Nordlicht Home Gateway 4.1.0, Nordlicht Home Gateway, 4.1.0",
+    "nordlicht home gateway 4.1.0, Nordlicht Home Gateway, 4.1.0",
+    "Nordlicht Home Gateway, Nordlicht Home Gateway, ''",
+    "Nordlicht Home Gateways, Nordlicht Home Gateways, ''",
+  })
+  void aVersionWrittenAfterTheProductNameIsTheVersion(String name, String product, String version) {
+    VexProduct p = VexMatcher.withVersionFromName(new VexProduct("", name, "", "", ""), GATEWAY);
+    assertThat(p.name()).isEqualTo(product);
+    assertThat(p.version()).isEqualTo(version);
+  }
 }
