@@ -38,6 +38,9 @@ final class VexService {
   /** Most statements (after flattening) accepted in one import. */
   static final int MAX_STATEMENTS = 10_000;
 
+  /** Most decisions one import may write (statements × the releases they name). */
+  static final int MAX_DECISIONS = 50_000;
+
   static final ReadLimits LIMITS =
       ReadLimits.DEFAULT.withMaxBytes(MAX_BYTES).withMaxComponents(MAX_STATEMENTS);
 
@@ -100,6 +103,13 @@ final class VexService {
             + read.format().id()
             + (read.document().id().isEmpty() ? "" : " " + read.document().id());
     var matched = VexMatcher.match(statements, findings, target, comment);
+    if (matched.matches().size() > MAX_DECISIONS) {
+      throw new InvalidInputException(
+          "too many decisions: the document would write "
+              + matched.matches().size()
+              + ", the limit is "
+              + MAX_DECISIONS);
+    }
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("format", read.format().id());
     summary.put("document", read.document().id());
