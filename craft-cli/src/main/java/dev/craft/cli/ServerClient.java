@@ -65,6 +65,17 @@ final class ServerClient {
         contentType);
   }
 
+  /** A non-JSON (or verbatim) answer, such as a document to download. */
+  String getText(String path) {
+    HttpResponse<String> response = exchange(request(path).GET());
+    if (response.statusCode() >= 400) {
+      String detail = parse(response.body()).path("detail").asText(response.body());
+      throw new ApiException(
+          response.statusCode(), "server answered " + response.statusCode() + ": " + detail);
+    }
+    return response.body();
+  }
+
   static String enc(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
@@ -77,6 +88,17 @@ final class ServerClient {
   }
 
   private JsonNode send(HttpRequest.Builder builder, String what) {
+    HttpResponse<String> response = exchange(builder);
+    JsonNode body = parse(response.body());
+    if (response.statusCode() >= 400) {
+      String detail = body.path("detail").asText(response.body());
+      throw new ApiException(
+          response.statusCode(), "server answered " + response.statusCode() + ": " + detail);
+    }
+    return body;
+  }
+
+  private HttpResponse<String> exchange(HttpRequest.Builder builder) {
     HttpResponse<String> response;
     try {
       response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
@@ -88,13 +110,7 @@ final class ServerClient {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
-    JsonNode body = parse(response.body());
-    if (response.statusCode() >= 400) {
-      String detail = body.path("detail").asText(response.body());
-      throw new ApiException(
-          response.statusCode(), "server answered " + response.statusCode() + ": " + detail);
-    }
-    return body;
+    return response;
   }
 
   private static JsonNode parse(String text) {

@@ -4,13 +4,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code craft vex}: offline work on VEX documents. */
+/** {@code craft vex}: VEX documents offline, and VEX import/export with a CRAFT server. */
 @Command(
     name = "vex",
     mixinStandardHelpOptions = true,
-    description = "Convert VEX documents (OpenVEX, CycloneDX VEX, CSAF VEX).",
+    description =
+        "Convert VEX documents (OpenVEX, CycloneDX VEX, CSAF VEX); import them into and export"
+            + " them from a CRAFT server.",
     subcommands = {
       VexConvertCommand.class,
+      VexPushCommand.class,
+      VexExportCommand.class,
     })
 public final class VexCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -151,6 +151,7 @@ public final class CraftServer implements AutoCloseable {
             config.maxBodyBytes());
     var web = new WebUi(pages, auth, products, releases, accounts, tokens, auditLog, openApi);
     var triage = TriageWiring.create(jdbi, products, releases, pages, web, config.triage());
+    var vex = VexWiring.create(jdbi, products, releases, sbomStore, pages, web, config.csaf());
     var advisoryApi = new AdvisoryApi(advisoryService, advisoryStore, findingStore, feeds, triage);
     var escalations = new EscalationStore(jdbi);
     var art14 =
@@ -238,6 +239,7 @@ public final class CraftServer implements AutoCloseable {
               dashboardPage.routes(r);
               caseUi.routes(r);
               triage.routes(r);
+              vex.routes(r);
 
               r.exception(HttpResponseException.class, (e, ctx) -> web.handle(e, ctx));
               r.exception(Exception.class, (e, ctx) -> web.handle(e, ctx));

@@ -31,7 +31,7 @@ public final class TriageStore {
     this.jdbi = jdbi;
   }
 
-  private record Target(
+  record Target(
       long findingId,
       long releaseId,
       String vulnerabilityId,
@@ -49,58 +49,66 @@ public final class TriageStore {
     return jdbi.inTransaction(
         h -> {
           ProductStore.requireVisible(h, actor, productId);
-          Target t = target(h, productId, findingId);
-          TriageDecision d =
-              h.createQuery(
-                      """
-                      INSERT INTO triage_decision (product_id, vulnerability_id, package_key, scope,
-                        scope_key, release_id, range_from, range_to, versions, state, justification,
-                        response, detail, assignee, component_version, advisory_modified, updated_by)
-                      VALUES (:p, :vuln, :key, :scope, :scopeKey, :release, :from, :to, :versions,
-                        :state, :justification, :response, :detail, :assignee, :version, :modified,
-                        :by)
-                      ON CONFLICT (product_id, vulnerability_id, package_key, scope_key) DO UPDATE SET
-                        state = excluded.state, justification = excluded.justification,
-                        response = excluded.response, detail = excluded.detail,
-                        assignee = excluded.assignee, component_version = excluded.component_version,
-                        advisory_modified = excluded.advisory_modified,
-                        updated_by = excluded.updated_by, updated_at = now()
-                      RETURNING *
-                      """)
-                  .bind("p", productId)
-                  .bind("vuln", t.vulnerabilityId())
-                  .bind("key", t.packageKey())
-                  .bind("scope", in.scope())
-                  .bind("scopeKey", in.scopeKey(t.releaseId()))
-                  .bind("release", in.scope().equals("release") ? t.releaseId() : null)
-                  .bind("from", in.rangeFrom())
-                  .bind("to", in.rangeTo())
-                  .bind("versions", String.join(" ", in.versions()))
-                  .bind("state", in.state())
-                  .bind("justification", in.justification())
-                  .bind("response", String.join(" ", in.response()))
-                  .bind("detail", in.detail())
-                  .bind("assignee", in.assignee())
-                  .bind("version", t.version())
-                  .bind("modified", t.advisoryModified())
-                  .bind("by", actor.username())
-                  .mapTo(TriageDecision.class)
-                  .one();
-          if (d.scope().equals("range")) {
-            refreshRanges(h, productId);
-          }
-          history(h, d, "decided", in.comment(), actor.username());
-          Map<String, Object> audit = new LinkedHashMap<>();
-          audit.put("findingId", findingId);
-          audit.put("decision", d);
-          audit.put("comment", in.comment());
-          AuditLog.append(
-              h, actor, "triage.decide", "triage_decision", Long.toString(d.id()), audit);
-          return d;
+          return decide(h, actor, productId, findingId, in);
         });
   }
 
-  private static Target target(Handle h, long productId, long findingId) {
+  /**
+   * Records a decision within the caller's transaction (the product's visibility already checked):
+   * the decision row, its history entry and the audit entry.
+   */
+  static TriageDecision decide(
+      Handle h, Actor actor, long productId, long findingId, TriageInput in) {
+    Target t = target(h, productId, findingId);
+    TriageDecision d =
+        h.createQuery(
+                """
+                INSERT INTO triage_decision (product_id, vulnerability_id, package_key, scope,
+                  scope_key, release_id, range_from, range_to, versions, state, justification,
+                  response, detail, assignee, component_version, advisory_modified, updated_by)
+                VALUES (:p, :vuln, :key, :scope, :scopeKey, :release, :from, :to, :versions,
+                  :state, :justification, :response, :detail, :assignee, :version, :modified,
+                  :by)
+                ON CONFLICT (product_id, vulnerability_id, package_key, scope_key) DO UPDATE SET
+                  state = excluded.state, justification = excluded.justification,
+                  response = excluded.response, detail = excluded.detail,
+                  assignee = excluded.assignee, component_version = excluded.component_version,
+                  advisory_modified = excluded.advisory_modified,
+                  updated_by = excluded.updated_by, updated_at = now()
+                RETURNING *
+                """)
+            .bind("p", productId)
+            .bind("vuln", t.vulnerabilityId())
+            .bind("key", t.packageKey())
+            .bind("scope", in.scope())
+            .bind("scopeKey", in.scopeKey(t.releaseId()))
+            .bind("release", in.scope().equals("release") ? t.releaseId() : null)
+            .bind("from", in.rangeFrom())
+            .bind("to", in.rangeTo())
+            .bind("versions", String.join(" ", in.versions()))
+            .bind("state", in.state())
+            .bind("justification", in.justification())
+            .bind("response", String.join(" ", in.response()))
+            .bind("detail", in.detail())
+            .bind("assignee", in.assignee())
+            .bind("version", t.version())
+            .bind("modified", t.advisoryModified())
+            .bind("by", actor.username())
+            .mapTo(TriageDecision.class)
+            .one();
+    if (d.scope().equals("range")) {
+      refreshRanges(h, productId);
+    }
+    history(h, d, "decided", in.comment(), actor.username());
+    Map<String, Object> audit = new LinkedHashMap<>();
+    audit.put("findingId", findingId);
+    audit.put("decision", d);
+    audit.put("comment", in.comment());
+    AuditLog.append(h, actor, "triage.decide", "triage_decision", Long.toString(d.id()), audit);
+    return d;
+  }
+
+  static Target target(Handle h, long productId, long findingId) {
     return h.createQuery(
             """
             SELECT f.id AS finding_id, f.release_id, f.vulnerability_id, f.version, c.package_key,
@@ -125,8 +133,7 @@ public final class TriageStore {
         .orElseThrow(() -> new NotFoundException("finding", findingId));
   }
 
-  private static void history(
-      Handle h, TriageDecision d, String event, String comment, String actor) {
+  static void history(Handle h, TriageDecision d, String event, String comment, String actor) {
     h.createUpdate(
             """
             INSERT INTO triage_history (decision_id, event, state, justification, response, detail,
