@@ -125,8 +125,10 @@ public final class CraftServer implements AutoCloseable {
             dev.craft.formats.ReadLimits.DEFAULT.withMaxBytes(config.maxBodyBytes()),
             advisoryService);
     var csafStore = new dev.craft.store.CsafStore(jdbi);
+    var csafRevisions = new dev.craft.store.CsafRevisionStore(jdbi, csafStore);
     var csafService =
-        new CsafService(csafStore, products, releases, sbomStore, config.csaf(), csafSigner);
+        new CsafService(
+            csafStore, csafRevisions, products, releases, sbomStore, config.csaf(), csafSigner);
     Optional<String> generatedPassword = bootstrapAdmin(config, users, accounts);
     if (config.demo()) {
       new DemoData(teams, products, releases, accounts, sbomService, advisoryService, csafService)
@@ -173,6 +175,7 @@ public final class CraftServer implements AutoCloseable {
         new CsafApi(
             csafService,
             csafStore,
+            csafRevisions,
             new CsafFiles(config.publicUrl(), config.csaf(), csafSigner),
             csafSigner);
     var csafPages = new CsafPages(pages, web, auth, csafStore);
