@@ -178,7 +178,17 @@ public final class CraftServer implements AutoCloseable {
             csafRevisions,
             new CsafFiles(config.publicUrl(), config.csaf(), csafSigner),
             csafSigner);
-    var csafPages = new CsafPages(pages, web, auth, csafStore);
+    var csafPages = new CsafPages(pages, web, auth, csafStore, csafRevisions);
+    var csafForms =
+        new CsafFormPages(
+            pages,
+            web,
+            csafService,
+            csafStore,
+            csafRevisions,
+            products,
+            releases,
+            new CsafFindingPrefill(findingStore, advisoryStore));
     var cvdService = new CvdService(cvdStore, config.cvd(), config.publicUrl());
     var cvdApi = new CvdApi(cvdService, cvdStore);
     var cvdPages = new CvdPages(pages, web, auth, cvdService, cvdStore, art14);
@@ -237,6 +247,7 @@ public final class CraftServer implements AutoCloseable {
               cvdApi.routes(r);
               cvdPages.routes(r);
               csafApi.routes(r);
+              csafForms.routes(r);
               csafPages.routes(r);
               dashboardPage.routes(r);
               caseUi.routes(r);

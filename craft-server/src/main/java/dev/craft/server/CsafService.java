@@ -237,6 +237,20 @@ final class CsafService {
     return all.stream().filter(r -> in.releaseIds().contains(r.id())).toList();
   }
 
+  /** The purl and CPE the product tree will carry for {@code r}, for the authoring form. */
+  String identifiers(Actor actor, Release r) {
+    return primary(actor, r)
+        .map(
+            c ->
+                String.join(
+                    " · ",
+                    java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of(c.purl()), c.cpes().stream().limit(1))
+                        .filter(x -> !x.isEmpty())
+                        .toList()))
+        .orElse("");
+  }
+
   private Optional<Component> primary(Actor actor, Release r) {
     return sboms
         .current(actor, r.productId(), r.id())
