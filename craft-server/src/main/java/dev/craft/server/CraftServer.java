@@ -188,7 +188,8 @@ public final class CraftServer implements AutoCloseable {
             csafRevisions,
             products,
             releases,
-            new CsafFindingPrefill(findingStore, advisoryStore));
+            new CsafFindingPrefill(findingStore, advisoryStore),
+            cvdStore);
     var cvdService = new CvdService(cvdStore, config.cvd(), config.publicUrl());
     var cvdApi = new CvdApi(cvdService, cvdStore);
     var cvdPages = new CvdPages(pages, web, auth, cvdService, cvdStore, art14);

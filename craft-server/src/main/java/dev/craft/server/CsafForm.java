@@ -127,6 +127,16 @@ public final class CsafForm {
     return in;
   }
 
+  /** The first vulnerability of an input, added when there is none. */
+  static ObjectNode firstVulnerability(ObjectNode in) {
+    ArrayNode vulns =
+        in.get("vulnerabilities") instanceof ArrayNode a ? a : in.putArray("vulnerabilities");
+    if (vulns.isEmpty() || !(vulns.get(0) instanceof ObjectNode)) {
+      vulns.insertObject(0);
+    }
+    return (ObjectNode) vulns.get(0);
+  }
+
   /** The form values of a stored input. */
   static Values values(JsonNode in) {
     JsonNode v = in.at("/vulnerabilities/0");

@@ -13,6 +13,7 @@ import dev.craft.store.CsafRevisionStore;
 import dev.craft.store.CsafRevisionStore.RevisionRow;
 import dev.craft.store.CsafStore;
 import dev.craft.store.CsafStore.CsafRow;
+import dev.craft.store.CvdStore;
 import dev.craft.store.ProductStore;
 import dev.craft.store.ReleaseStore;
 import io.javalin.config.RoutesConfig;
@@ -38,6 +39,7 @@ final class CsafFormPages {
   private final ProductStore products;
   private final ReleaseStore releases;
   private final CsafFindingPrefill prefill;
+  private final CvdStore cvd;
 
   CsafFormPages(
       Pages pages,
@@ -47,7 +49,8 @@ final class CsafFormPages {
       CsafRevisionStore revisions,
       ProductStore products,
       ReleaseStore releases,
-      CsafFindingPrefill prefill) {
+      CsafFindingPrefill prefill,
+      CvdStore cvd) {
     this.pages = pages;
     this.web = web;
     this.service = service;
@@ -56,6 +59,7 @@ final class CsafFormPages {
     this.products = products;
     this.releases = releases;
     this.prefill = prefill;
+    this.cvd = cvd;
   }
 
   /** Registered before {@link CsafPages#routes}, whose {@code /csaf/{trackingId}} would match. */
@@ -76,6 +80,7 @@ final class CsafFormPages {
       Map<String, Object> model = new HashMap<>();
       model.put("page", PageInfo.of("New CSAF advisory", p));
       model.put("products", products.list(p.actor(), false, 500, 0));
+      model.put("report", CsafForm.query(ctx, "report"));
       pages.render(ctx, "csaf-new.jte", model);
       return;
     }
@@ -90,6 +95,18 @@ final class CsafFormPages {
               prod,
               CsafForm.id(CsafForm.query(ctx, "release"), "release"),
               CsafForm.id(finding, "finding"));
+    }
+    String report = CsafForm.query(ctx, "report");
+    if (!report.isEmpty()) {
+      // Credit as the reporter asked on the CVD form; an empty credit means no public credit.
+      String credit = cvd.get(CsafForm.id(report, "report")).creditAs().strip();
+      ObjectNode v = CsafForm.firstVulnerability(input);
+      if (!credit.isEmpty()) {
+        (v.get("acknowledgements") instanceof com.fasterxml.jackson.databind.node.ArrayNode a
+                ? a
+                : v.putArray("acknowledgements"))
+            .add(credit);
+      }
     }
     render(ctx, p, prod, Optional.empty(), input, "", List.of(), 200);
   }
