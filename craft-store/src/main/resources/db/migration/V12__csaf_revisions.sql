@@ -1,4 +1,4 @@
--- Revisions of CSAF advisories (CSAF 2.0 section 3.2.1.12.6 revision history). Every published revision keeps
+-- Revisions of CSAF advisories (the document's tracking/revision_history). Every published revision keeps
 -- its exact bytes and signature; at most one unpublished revision per advisory is being edited. The advisory
 -- row keeps serving the latest published revision under the path of its first publication.
 

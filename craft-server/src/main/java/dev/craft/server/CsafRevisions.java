@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Version numbers and tracking blocks of a new revision (CSAF 2.0 sections 3.1.11 and 3.2.1.12):
+ * Version numbers and tracking blocks of a new revision (CSAF 2.0 {@code version_t} and tracking):
  * integer versions count up by one; semantic versions bump major, minor (the default) or patch, and
  * drop any pre-release or build part.
  */

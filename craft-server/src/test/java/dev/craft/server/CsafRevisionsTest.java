@@ -7,7 +7,9 @@ import dev.craft.core.InvalidInputException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Version numbers of a new revision, CSAF 2.0 section 3.1.11 (integer and semantic versioning). */
+/**
+ * Version numbers of a new revision: CSAF 2.0 {@code version_t}, integer or semantic versioning.
+ */
 class CsafRevisionsTest {
   @ParameterizedTest(name = "{0} with bump ''{1}'' becomes {2}")
   @CsvSource({
