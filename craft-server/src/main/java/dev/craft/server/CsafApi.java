@@ -43,6 +43,7 @@ final class CsafApi {
     r.put("/api/v1/csaf/advisories/{id}", this::update);
     r.post("/api/v1/csaf/advisories/{id}/publish", this::publish);
     r.post("/api/v1/csaf/advisories/{id}/revise", this::revise);
+    r.delete("/api/v1/csaf/advisories/{id}/revision", this::discard);
     r.get("/api/v1/csaf/advisories/{id}/revisions", this::revisions);
     r.get("/api/v1/csaf/advisories/{id}/revisions/{number}", this::revision);
     r.get(CsafFiles.BASE + "/provider-metadata.json", this::providerMetadata);
@@ -101,6 +102,14 @@ final class CsafApi {
     long id = Params.id(ctx, "id", "CSAF advisory");
     service.revise(p.actor(), id, Body.object(ctx));
     ctx.status(201).json(full(store.get(id)));
+  }
+
+  private void discard(Context ctx) {
+    var p = Auth.principalOf(ctx);
+    p.require(Permission.VULNERABILITY_WRITE);
+    long id = Params.id(ctx, "id", "CSAF advisory");
+    revisions.discard(p.actor(), id);
+    ctx.status(204);
   }
 
   private void revisions(Context ctx) {

@@ -71,6 +71,7 @@ final class CsafFormPages {
     r.post("/csaf/{trackingId}/edit", this::save);
     r.post("/csaf/{trackingId}/publish", this::publish);
     r.post("/csaf/{trackingId}/revise", this::revise);
+    r.post("/csaf/{trackingId}/discard", this::discard);
   }
 
   private void newForm(Context ctx) {
@@ -166,6 +167,14 @@ final class CsafFormPages {
     body.put("summary", CsafForm.value(ctx, "summary"));
     service.revise(p.actor(), row.id(), body);
     ctx.redirect("/csaf/" + row.trackingId() + "/edit", HttpStatus.SEE_OTHER);
+  }
+
+  private void discard(Context ctx) {
+    Principal p = psirt(ctx);
+    WebUi.requireCsrf(ctx, p);
+    CsafRow row = row(ctx);
+    revisions.discard(p.actor(), row.id());
+    ctx.redirect("/csaf/" + row.trackingId(), HttpStatus.SEE_OTHER);
   }
 
   private void edit(Context ctx, Principal p, String error, List<CsafProblem> shown, int status) {

@@ -164,6 +164,12 @@ class CsafFormTest {
     assertThat(doc.at("/document/tracking/version").asText()).isEqualTo("2");
     assertThat(doc.at("/vulnerabilities/0/notes/0/text").asText())
         .isEqualTo("Frames overflow the pairing buffer.");
+
+    assertThat(post("/csaf/" + trackingId + "/revise", "summary=x", true).statusCode())
+        .isEqualTo(303);
+    assertThat(page(edit).body()).contains("Discard revision 3");
+    assertThat(post("/csaf/" + trackingId + "/discard", "", true).statusCode()).isEqualTo(303);
+    assertThat(page("/csaf/" + trackingId).body()).contains("id=\"csaf-revise-form\"");
   }
 
   @Test

@@ -239,6 +239,22 @@ class CsafRevisionTest {
             CsafPublishingTest.advisory("Now amber", "AMBER", "\"notes\":\"n\","));
     assertThat(amber.statusCode()).isEqualTo(400);
     assertThat(amber.body()).contains("TLP");
+    // Discarding the open revision allows a new one; the published revision is untouched.
+    assertThat(
+            s.send(
+                    java.net.http.HttpRequest.newBuilder(
+                            s.uri("/api/v1/csaf/advisories/" + id + "/revision"))
+                        .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                        .DELETE())
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(json(s.get("/api/v1/csaf/advisories/" + id, ADMIN_TOKEN)).has("revision")).isFalse();
+    var again =
+        s.postJson(
+            "/api/v1/csaf/advisories/" + id + "/revise", ADMIN_TOKEN, "{\"summary\":\"Again.\"}");
+    assertThat(json(again).at("/revision/number").asText()).isEqualTo("2");
+    assertThat(s.get("/api/v1/audit/entries?limit=200", ADMIN_TOKEN).body())
+        .contains("csaf.advisory.revision.discard");
     String developer = Browserless.tokenFor(s, "developer", DemoData.PASSWORD);
     assertThat(
             s.postJson("/api/v1/csaf/advisories/" + id + "/publish", developer, "{}").statusCode())

@@ -196,6 +196,30 @@ public final class CsafRevisionStore {
         });
   }
 
+  /** Abandons the revision being edited; the published revisions are untouched. */
+  public void discard(Actor actor, long advisoryId) {
+    jdbi.useTransaction(
+        h -> {
+          CsafRow advisory = advisories.get(advisoryId);
+          RevisionRow row =
+              h.createQuery(
+                      "DELETE FROM csaf_revision WHERE advisory_id = :a AND status = 'draft'"
+                          + " RETURNING "
+                          + COLUMNS)
+                  .bind("a", advisoryId)
+                  .mapTo(RevisionRow.class)
+                  .findOne()
+                  .orElseThrow(() -> noDraft(advisory));
+          AuditLog.append(
+              h,
+              actor,
+              "csaf.advisory.revision.discard",
+              "csaf_advisory",
+              advisory.trackingId(),
+              Map.of("number", row.number()));
+        });
+  }
+
   public Optional<RevisionRow> findDraft(long advisoryId) {
     return jdbi.withHandle(
         h ->
