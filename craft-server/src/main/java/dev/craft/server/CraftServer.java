@@ -125,8 +125,10 @@ public final class CraftServer implements AutoCloseable {
             dev.craft.formats.ReadLimits.DEFAULT.withMaxBytes(config.maxBodyBytes()),
             advisoryService);
     var csafStore = new dev.craft.store.CsafStore(jdbi);
+    var csafRevisions = new dev.craft.store.CsafRevisionStore(jdbi, csafStore);
     var csafService =
-        new CsafService(csafStore, products, releases, sbomStore, config.csaf(), csafSigner);
+        new CsafService(
+            csafStore, csafRevisions, products, releases, sbomStore, config.csaf(), csafSigner);
     Optional<String> generatedPassword = bootstrapAdmin(config, users, accounts);
     if (config.demo()) {
       new DemoData(teams, products, releases, accounts, sbomService, advisoryService, csafService)
@@ -174,9 +176,21 @@ public final class CraftServer implements AutoCloseable {
         new CsafApi(
             csafService,
             csafStore,
+            csafRevisions,
             new CsafFiles(config.publicUrl(), config.csaf(), csafSigner),
             csafSigner);
-    var csafPages = new CsafPages(pages, web, auth, csafStore);
+    var csafPages = new CsafPages(pages, web, auth, csafStore, csafRevisions);
+    var csafForms =
+        new CsafFormPages(
+            pages,
+            web,
+            csafService,
+            csafStore,
+            csafRevisions,
+            products,
+            releases,
+            new CsafFindingPrefill(findingStore, advisoryStore),
+            cvdStore);
     var cvdService = new CvdService(cvdStore, config.cvd(), config.publicUrl());
     var cvdApi = new CvdApi(cvdService, cvdStore);
     var cvdPages = new CvdPages(pages, web, auth, cvdService, cvdStore, art14);
@@ -235,6 +249,7 @@ public final class CraftServer implements AutoCloseable {
               cvdApi.routes(r);
               cvdPages.routes(r);
               csafApi.routes(r);
+              csafForms.routes(r);
               csafPages.routes(r);
               dashboardPage.routes(r);
               caseUi.routes(r);

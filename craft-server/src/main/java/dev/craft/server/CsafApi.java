@@ -2,6 +2,8 @@ package dev.craft.server;
 
 import dev.craft.core.NotFoundException;
 import dev.craft.core.Permission;
+import dev.craft.store.CsafRevisionStore;
+import dev.craft.store.CsafRevisionStore.RevisionRow;
 import dev.craft.store.CsafStore;
 import dev.craft.store.CsafStore.CsafRow;
 import io.javalin.config.RoutesConfig;
@@ -19,10 +21,17 @@ final class CsafApi {
   private final CsafStore store;
   private final CsafFiles files;
   private final CsafSigner signer;
+  private final CsafRevisionStore revisions;
 
-  CsafApi(CsafService service, CsafStore store, CsafFiles files, CsafSigner signer) {
+  CsafApi(
+      CsafService service,
+      CsafStore store,
+      CsafRevisionStore revisions,
+      CsafFiles files,
+      CsafSigner signer) {
     this.service = service;
     this.store = store;
+    this.revisions = revisions;
     this.files = files;
     this.signer = signer;
   }
@@ -33,6 +42,10 @@ final class CsafApi {
     r.get("/api/v1/csaf/advisories/{id}", this::get);
     r.put("/api/v1/csaf/advisories/{id}", this::update);
     r.post("/api/v1/csaf/advisories/{id}/publish", this::publish);
+    r.post("/api/v1/csaf/advisories/{id}/revise", this::revise);
+    r.delete("/api/v1/csaf/advisories/{id}/revision", this::discard);
+    r.get("/api/v1/csaf/advisories/{id}/revisions", this::revisions);
+    r.get("/api/v1/csaf/advisories/{id}/revisions/{number}", this::revision);
     r.get(CsafFiles.BASE + "/provider-metadata.json", this::providerMetadata);
     r.get(CsafFiles.BASE + "/feed-tlp-clear.json", ctx -> ctx.json(files.feed(clear())));
     r.get(CsafFiles.BASE + "/clear/index.txt", ctx -> text(ctx, CsafFiles.index(clear())));
@@ -81,6 +94,52 @@ final class CsafApi {
               .toList();
       Problems.write(ctx, 400, e.getMessage(), Map.of("errors", errors));
     }
+  }
+
+  private void revise(Context ctx) {
+    var p = Auth.principalOf(ctx);
+    p.require(Permission.VULNERABILITY_WRITE);
+    long id = Params.id(ctx, "id", "CSAF advisory");
+    service.revise(p.actor(), id, Body.object(ctx));
+    ctx.status(201).json(full(store.get(id)));
+  }
+
+  private void discard(Context ctx) {
+    var p = Auth.principalOf(ctx);
+    p.require(Permission.VULNERABILITY_WRITE);
+    long id = Params.id(ctx, "id", "CSAF advisory");
+    revisions.discard(p.actor(), id);
+    ctx.status(204);
+  }
+
+  private void revisions(Context ctx) {
+    readable(ctx);
+    long id = Params.id(ctx, "id", "CSAF advisory");
+    store.get(id);
+    ctx.json(Map.of("items", revisions.published(id).stream().map(CsafApi::revision).toList()));
+  }
+
+  /** The exact published bytes of one revision, as they were served. */
+  private void revision(Context ctx) {
+    readable(ctx);
+    long id = Params.id(ctx, "id", "CSAF advisory");
+    String number = ctx.pathParam("number");
+    if (number.length() > 40) {
+      throw new NotFoundException("CSAF revision", number);
+    }
+    ctx.contentType("application/json")
+        .result(CsafFiles.utf8(revisions.get(id, number).document()));
+  }
+
+  static Map<String, Object> revision(RevisionRow r) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("number", r.number());
+    out.put("status", r.status());
+    out.put("summary", r.summary());
+    out.put("publishedAt", r.publishedAt());
+    out.put("sha256", r.sha256());
+    out.put("createdBy", r.createdBy());
+    return out;
   }
 
   private void providerMetadata(Context ctx) {
@@ -153,16 +212,28 @@ final class CsafApi {
     out.put("productId", r.productId());
     out.put("createdAt", r.createdAt());
     out.put("publishedAt", r.publishedAt());
+    out.put("revisedAt", r.revisedAt());
     if (r.published() && r.tlp().equals("CLEAR")) {
       out.put("path", CsafFiles.BASE + "/clear/" + CsafFiles.relativePath(r));
     }
     return out;
   }
 
-  private static Map<String, Object> full(CsafRow r) {
+  private Map<String, Object> full(CsafRow r) {
     Map<String, Object> out = summary(r);
     out.put("input", CsafService.parse(r.input()));
     out.put("document", CsafService.parse(r.document()));
+    if (r.published()) {
+      revisions
+          .findDraft(r.id())
+          .ifPresent(
+              d -> {
+                Map<String, Object> rev = revision(d);
+                rev.put("input", CsafService.parse(d.input()));
+                rev.put("document", CsafService.parse(d.document()));
+                out.put("revision", rev);
+              });
+    }
     return out;
   }
 }

@@ -203,6 +203,7 @@ final class CsafDocuments {
       if (!title.isEmpty()) {
         vuln.put("title", Text.required("vulnerabilities.title", title, 500));
       }
+      CsafExtras.identity(v, vuln);
       String notes = v.path("notes").asText("");
       if (!notes.isEmpty()) {
         var n = vuln.putArray("notes").addObject();
@@ -246,6 +247,7 @@ final class CsafDocuments {
       if (!remediations.isEmpty()) {
         vuln.set("remediations", remediations);
       }
+      CsafExtras.references(v, vuln);
       String vector = v.path("cvssV3").asText("");
       if (!vector.isEmpty() && !affected.isEmpty()) {
         var score = CvssCalculator.score(vector);

@@ -96,7 +96,7 @@ final class CsafFiles {
             sb.append('"')
                 .append(relativePath(r))
                 .append("\",\"")
-                .append(CsafDocuments.date(Objects.requireNonNull(r.publishedAt())))
+                .append(CsafDocuments.date(Objects.requireNonNull(r.changedAt())))
                 .append("\"\n"));
     return sb.toString();
   }
@@ -115,9 +115,8 @@ final class CsafFiles {
               Map.of("rel", "hash", "href", file + ".sha256"),
               Map.of("rel", "hash", "href", file + ".sha512"),
               Map.of("rel", "signature", "href", file + ".asc")));
-      String date = CsafDocuments.date(Objects.requireNonNull(r.publishedAt()));
-      e.put("published", date);
-      e.put("updated", date);
+      e.put("published", CsafDocuments.date(Objects.requireNonNull(r.publishedAt())));
+      e.put("updated", CsafDocuments.date(Objects.requireNonNull(r.changedAt())));
       e.put("summary", Map.of("content", r.title()));
       e.put("content", Map.of("type", "application/json", "src", file));
       e.put(
@@ -141,7 +140,7 @@ final class CsafFiles {
   }
 
   private static Instant lastUpdated(List<CsafRow> clear) {
-    return clear.isEmpty() ? Instant.EPOCH : Objects.requireNonNull(clear.getFirst().publishedAt());
+    return clear.isEmpty() ? Instant.EPOCH : Objects.requireNonNull(clear.getFirst().changedAt());
   }
 
   static String sha256(byte[] bytes) {

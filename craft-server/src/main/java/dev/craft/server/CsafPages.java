@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.craft.core.ForbiddenException;
 import dev.craft.core.NotFoundException;
 import dev.craft.core.Permission;
+import dev.craft.store.CsafRevisionStore;
 import dev.craft.store.CsafStore;
 import dev.craft.store.CsafStore.CsafRow;
 import io.javalin.config.RoutesConfig;
@@ -24,17 +25,42 @@ final class CsafPages {
   private final WebUi web;
   private final Auth auth;
   private final CsafStore store;
+  private final CsafRevisionStore revisions;
 
-  CsafPages(Pages pages, WebUi web, Auth auth, CsafStore store) {
+  CsafPages(Pages pages, WebUi web, Auth auth, CsafStore store, CsafRevisionStore revisions) {
     this.pages = pages;
     this.web = web;
     this.auth = auth;
     this.store = store;
+    this.revisions = revisions;
   }
 
   void routes(RoutesConfig r) {
     r.get("/csaf", this::list);
     r.get("/csaf/{trackingId}", this::advisory);
+    r.get("/csaf/{trackingId}/revisions/{number}", this::revision);
+  }
+
+  /** The exact bytes of one published revision, visible to whoever may see the advisory. */
+  private void revision(Context ctx) {
+    CsafRow row = visible(ctx);
+    String number = ctx.pathParam("number").replaceFirst("\\.json$", "");
+    if (number.length() > 40) {
+      throw new NotFoundException("CSAF revision", number);
+    }
+    ctx.contentType("application/json")
+        .result(CsafFiles.utf8(revisions.get(row.id(), number).document()));
+  }
+
+  private CsafRow visible(Context ctx) {
+    String id = ctx.pathParam("trackingId");
+    CsafRow row =
+        (id.length() > 80 ? Optional.<CsafRow>empty() : store.findByTrackingId(id))
+            .orElseThrow(() -> new NotFoundException("CSAF advisory", id));
+    if (!(row.published() && row.tlp().equals("CLEAR"))) {
+      psirt(ctx);
+    }
+    return row;
   }
 
   private void list(Context ctx) {
@@ -68,6 +94,11 @@ final class CsafPages {
     model.put("publisher", doc.at("/document/publisher/name").asText(""));
     model.put("json", isPublic ? CsafFiles.BASE + "/clear/" + CsafFiles.relativePath(row) : "");
     model.put("vulnerabilities", vulnerabilities(doc));
+    model.put("history", row.published() ? revisions.published(row.id()) : List.of());
+    boolean canEdit =
+        auth.authenticate(ctx).map(p -> p.can(Permission.VULNERABILITY_WRITE)).orElse(false);
+    model.put("canEdit", canEdit);
+    model.put("revising", canEdit && row.published() && revisions.findDraft(row.id()).isPresent());
     pages.render(ctx, "csaf-advisory.jte", model);
   }
 
@@ -79,7 +110,7 @@ final class CsafPages {
     return p;
   }
 
-  private static List<CsafVulnerabilityView> vulnerabilities(JsonNode doc) {
+  static List<CsafVulnerabilityView> vulnerabilities(JsonNode doc) {
     Map<String, String> names = new HashMap<>();
     doc.path("product_tree")
         .findParents("product_id")

@@ -35,6 +35,11 @@ class CsafPublishingTest {
                 "demo", "true",
                 "public-url", "https://craft.nordlicht.example",
                 "csaf.tracking-prefix", "NL"));
+    lookup(s);
+  }
+
+  /** Finds the demo gateway and its releases 4.1.0 and 4.2.0 for {@link #advisory}. */
+  static void lookup(TestServer s) {
     for (JsonNode p : json(s.get("/api/v1/products", ADMIN_TOKEN)).get("items")) {
       if (p.get("name").asText().equals("Nordlicht Home Gateway")) {
         gateway = p.get("id").asLong();

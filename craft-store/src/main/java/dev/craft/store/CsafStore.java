@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public final class CsafStore {
   private static final String COLUMNS =
       "id, tracking_id, title, tlp, status, product_id, input, document, signature, created_by,"
-          + " created_at, updated_at, published_at";
+          + " created_at, updated_at, published_at, revised_at";
 
   private final Jdbi jdbi;
 
@@ -37,9 +37,15 @@ public final class CsafStore {
       String createdBy,
       Instant createdAt,
       Instant updatedAt,
-      @Nullable Instant publishedAt) {
+      @Nullable Instant publishedAt,
+      @Nullable Instant revisedAt) {
     public boolean published() {
       return "final".equals(status);
+    }
+
+    /** When the served document last changed: its latest revision, else its first publication. */
+    public @Nullable Instant changedAt() {
+      return revisedAt != null ? revisedAt : publishedAt;
     }
   }
 
@@ -150,6 +156,8 @@ public final class CsafStore {
                   .bind("id", id)
                   .mapTo(CsafRow.class)
                   .one();
+          CsafRevisionStore.insertPublished(
+              h, row, "1", "Initial version.", at, sha256, actor.username());
           AuditLog.append(
               h,
               actor,
@@ -206,7 +214,7 @@ public final class CsafStore {
                     "SELECT "
                         + COLUMNS
                         + " FROM csaf_advisory WHERE status = 'final' AND tlp = :tlp"
-                        + " ORDER BY published_at DESC, id DESC")
+                        + " ORDER BY coalesce(revised_at, published_at) DESC, id DESC")
                 .bind("tlp", tlp)
                 .mapTo(CsafRow.class)
                 .list());

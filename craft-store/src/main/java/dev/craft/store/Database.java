@@ -38,6 +38,7 @@ public final class Database implements AutoCloseable {
             SbomComponentRow.class,
             CvdReportRow.class,
             CsafStore.CsafRow.class,
+            CsafRevisionStore.RevisionRow.class,
             PortfolioSummary.class,
             CvdMessageRow.class,
             ScopeRow.class,
