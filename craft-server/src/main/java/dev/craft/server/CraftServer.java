@@ -176,7 +176,12 @@ public final class CraftServer implements AutoCloseable {
             new CsafFiles(config.publicUrl(), config.csaf(), csafSigner),
             csafSigner);
     var csafPages = new CsafPages(pages, web, auth, csafStore);
-    var cvdService = new CvdService(cvdStore, config.cvd(), config.publicUrl());
+    var cvdService =
+        new CvdService(
+            cvdStore,
+            config.cvd(),
+            config.publicUrl(),
+            CvdService.key(config.cvd(), config.dataDir()));
     var cvdApi = new CvdApi(cvdService, cvdStore);
     var cvdPages = new CvdPages(pages, web, auth, cvdService, cvdStore, art14);
     var dashboardPage =

@@ -70,11 +70,18 @@ final class CvdPages {
         ctx,
         "report-form.jte",
         Map.of(
-            "page", page(ctx, "Report a vulnerability"),
-            "csrf", token,
-            "error", error,
-            "form", values,
-            "maxChars", service.settings().maxReportChars()));
+            "page",
+            page(ctx, "Report a vulnerability"),
+            "csrf",
+            token,
+            "error",
+            error,
+            "form",
+            values,
+            "maxChars",
+            service.settings().maxReportChars(),
+            "encryptionKey",
+            service.encryption().orElse("")));
   }
 
   private void submit(Context ctx) {
@@ -169,12 +176,16 @@ final class CvdPages {
   private void detail(Context ctx) {
     Principal p = psirt(ctx);
     long id = Params.id(ctx, "id", "CVD report");
+    CvdReportRow report = store.get(id);
+    var decrypted = service.decrypted(report).orElse(new CvdService.Decrypted("", ""));
     pages.render(
         ctx,
         "cvd-report.jte",
         Map.of(
             "page", PageInfo.of("Report " + id, p),
-            "report", store.get(id),
+            "report", report,
+            "decryptedText", decrypted.text(),
+            "decryptionError", decrypted.error(),
             "messages", store.messages(id),
             "now", Instant.now()));
   }
