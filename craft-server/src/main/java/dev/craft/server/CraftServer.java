@@ -183,7 +183,10 @@ public final class CraftServer implements AutoCloseable {
             config.publicUrl(),
             CvdService.key(config.cvd(), config.dataDir()));
     var cvdApi = new CvdApi(cvdService, cvdStore);
-    var cvdPages = new CvdPages(pages, web, auth, cvdService, cvdStore, art14);
+    var cvdFindings =
+        new CvdFindings(
+            cvdStore, new dev.craft.store.ManualFindingStore(jdbi), products, releases, web);
+    var cvdPages = new CvdPages(pages, web, auth, cvdService, cvdStore, art14, cvdFindings);
     var dashboardPage =
         new DashboardPage(pages, web, new dev.craft.store.DashboardStore(jdbi), art14, cvdStore);
     List<String> routes = new ArrayList<>();
@@ -238,6 +241,7 @@ public final class CraftServer implements AutoCloseable {
               adminPage.routes(r);
               cvdApi.routes(r);
               cvdPages.routes(r);
+              cvdFindings.routes(r);
               csafApi.routes(r);
               csafPages.routes(r);
               dashboardPage.routes(r);

@@ -24,15 +24,23 @@ final class CvdPages {
   private final CvdService service;
   private final CvdStore store;
   private final Art14Cases cases;
+  private final CvdFindings findings;
 
   CvdPages(
-      Pages pages, WebUi web, Auth auth, CvdService service, CvdStore store, Art14Cases cases) {
+      Pages pages,
+      WebUi web,
+      Auth auth,
+      CvdService service,
+      CvdStore store,
+      Art14Cases cases,
+      CvdFindings findings) {
     this.pages = pages;
     this.web = web;
     this.auth = auth;
     this.service = service;
     this.store = store;
     this.cases = cases;
+    this.findings = findings;
   }
 
   void routes(RoutesConfig r) {
@@ -178,16 +186,17 @@ final class CvdPages {
     long id = Params.id(ctx, "id", "CVD report");
     CvdReportRow report = store.get(id);
     var decrypted = service.decrypted(report).orElse(new CvdService.Decrypted("", ""));
-    pages.render(
-        ctx,
-        "cvd-report.jte",
-        Map.of(
-            "page", PageInfo.of("Report " + id, p),
-            "report", report,
-            "decryptedText", decrypted.text(),
-            "decryptionError", decrypted.error(),
-            "messages", store.messages(id),
-            "now", Instant.now()));
+    Map<String, Object> model = new HashMap<>();
+    model.put("page", PageInfo.of("Report " + id, p));
+    model.put("report", report);
+    model.put("decryptedText", decrypted.text());
+    model.put("decryptionError", decrypted.error());
+    model.put("messages", store.messages(id));
+    model.put("now", Instant.now());
+    model.put("findings", findings.store().forReport(id));
+    model.put("releases", p.can(Permission.VULNERABILITY_WRITE) ? findings.choices(p) : Map.of());
+    model.put("defaultId", CvdFindings.defaultId(id));
+    pages.render(ctx, "cvd-report.jte", model);
   }
 
   private void update(Context ctx) {
