@@ -187,6 +187,14 @@ public final class CraftServer implements AutoCloseable {
         new CvdFindings(
             cvdStore, new dev.craft.store.ManualFindingStore(jdbi), products, releases, web);
     var cvdPages = new CvdPages(pages, web, auth, cvdService, cvdStore, art14, cvdFindings);
+    var upstream =
+        new UpstreamReports(
+            new dev.craft.store.UpstreamReportStore(jdbi),
+            findingStore,
+            triage.queries(),
+            sbomStore);
+    var upstreamApi = new UpstreamReportApi(upstream);
+    var upstreamPages = new UpstreamReportPages(pages, web, products, upstream);
     var dashboardPage =
         new DashboardPage(pages, web, new dev.craft.store.DashboardStore(jdbi), art14, cvdStore);
     List<String> routes = new ArrayList<>();
@@ -242,6 +250,8 @@ public final class CraftServer implements AutoCloseable {
               cvdApi.routes(r);
               cvdPages.routes(r);
               cvdFindings.routes(r);
+              upstreamApi.routes(r);
+              upstreamPages.routes(r);
               csafApi.routes(r);
               csafPages.routes(r);
               dashboardPage.routes(r);
