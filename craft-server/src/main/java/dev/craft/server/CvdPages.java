@@ -257,7 +257,11 @@ final class CvdPages {
             + "; recorded by "
             + p.actor().username()
             + ".");
-    String description = report.description();
+    // An encrypted report stays encrypted: the case points to it instead of copying plain text.
+    String description =
+        report.encrypted()
+            ? "Encrypted report (OpenPGP); read it on /cvd/" + id
+            : report.description();
     body.putArray("evidence")
         .addObject()
         .put(
