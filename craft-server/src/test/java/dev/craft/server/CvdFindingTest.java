@@ -14,11 +14,12 @@ import org.junit.jupiter.api.Test;
 /** A CVD report recorded as a finding: release findings, triage inbox, gate, links both ways. */
 class CvdFindingTest {
   static TestServer s;
+  static FindingFixtures fx;
 
   @BeforeAll
   static void start() {
     s = TestServer.start(Map.of("cvd.max-reports-per-hour", "100"));
-    TriageTest.s = s;
+    fx = new FindingFixtures(s);
   }
 
   @AfterAll
@@ -45,8 +46,8 @@ class CvdFindingTest {
   @Test
   void aReportOnAComponentBecomesAFindingInTriageThatLinksBackToTheReport() {
     long report = report("XSS in the template engine");
-    long product = TriageTest.product("CVD Findings");
-    String release = TriageTest.release(product, "1.0.0", "2.14.1");
+    long product = fx.product("CVD Findings");
+    String release = fx.release(product, "1.0.0");
     var r =
         s.postJson(
             "/api/v1/cvd/reports/" + report + "/findings",
@@ -59,7 +60,7 @@ class CvdFindingTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     long findingId = json(r).get("findingId").asLong();
 
-    JsonNode finding = TriageTest.finding(release, "CVD-" + report);
+    JsonNode finding = fx.finding(release, "CVD-" + report);
     assertThat(finding.get("id").asLong()).isEqualTo(findingId);
     assertThat(finding.get("severity").asText()).isEqualTo("critical");
     assertThat(finding.get("cvss").asDouble()).isEqualTo(9.8);
@@ -89,9 +90,8 @@ class CvdFindingTest {
                         .formatted(product, releaseId(release)))
                 .statusCode())
         .isEqualTo(409);
-    TriageTest.upload(release, "2.14.0", true);
-    assertThat(TriageTest.finding(release, "CVD-" + report).get("id").asLong())
-        .isEqualTo(findingId);
+    fx.upload(release, sbom -> sbom.replace("2.14.1", "2.14.0"), true);
+    assertThat(fx.finding(release, "CVD-" + report).get("id").asLong()).isEqualTo(findingId);
     assertThat(s.get("/api/v1/audit/entries?limit=100", ADMIN_TOKEN).body())
         .contains("finding.record");
   }
@@ -99,7 +99,7 @@ class CvdFindingTest {
   @Test
   void aFindingOnTheProductItselfNeedsNoSbomAndAnExploitableOneBlocksTheRelease() {
     long report = report("Default credentials");
-    long product = TriageTest.product("CVD Gate");
+    long product = fx.product("CVD Gate");
     var created =
         s.postJson(
             "/api/v1/products/" + product + "/releases", ADMIN_TOKEN, "{\"version\":\"2.0.0\"}");
@@ -112,26 +112,25 @@ class CvdFindingTest {
             "{\"productId\":%d,\"releaseId\":%d,\"vulnerabilityId\":\"CVE-2026-12345\",\"severity\":\"high\"}"
                 .formatted(product, release));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    JsonNode finding = TriageTest.finding(path, "CVE-2026-12345");
+    JsonNode finding = fx.finding(path, "CVE-2026-12345");
     assertThat(finding.get("component").get("purl").asText()).isEmpty();
     assertThat(json(s.get(path + "/gate", ADMIN_TOKEN)).get("verdict").asText()).isEqualTo("clear");
 
-    var decided = TriageTest.decide(product, finding, ADMIN_TOKEN, "{\"state\":\"exploitable\"}");
+    var decided = fx.decide(product, finding, "{\"state\":\"exploitable\"}");
     assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
     JsonNode gate = json(s.get(path + "/gate", ADMIN_TOKEN));
     assertThat(gate.get("verdict").asText()).isEqualTo("blocked");
     assertThat(gate.get("blocking").toString()).contains("CVE-2026-12345");
 
-    TriageTest.decide(
-        product, finding, ADMIN_TOKEN, "{\"state\":\"resolved\",\"response\":[\"update\"]}");
+    fx.decide(product, finding, "{\"state\":\"resolved\",\"response\":[\"update\"]}");
     assertThat(json(s.get(path + "/gate", ADMIN_TOKEN)).get("verdict").asText()).isEqualTo("clear");
   }
 
   @Test
   void aComponentThatIsNotInTheReleasesSbomIsRefused() {
     long report = report("Bug in a library we do not ship");
-    long product = TriageTest.product("CVD Refused");
-    String release = TriageTest.release(product, "1.0.0", "2.14.1");
+    long product = fx.product("CVD Refused");
+    String release = fx.release(product, "1.0.0");
     var r =
         s.postJson(
             "/api/v1/cvd/reports/" + report + "/findings",

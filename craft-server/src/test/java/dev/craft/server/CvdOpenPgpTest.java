@@ -139,10 +139,15 @@ class CvdOpenPgpTest {
   }
 
   static HttpResponse<String> submit(String title, String description) throws Exception {
+    return submit(s, title, description);
+  }
+
+  static HttpResponse<String> submit(TestServer server, String title, String description)
+      throws Exception {
     String body =
         new ObjectMapper().writeValueAsString(Map.of("title", title, "description", description));
-    return s.send(
-        HttpRequest.newBuilder(s.uri("/api/public/reports"))
+    return server.send(
+        HttpRequest.newBuilder(server.uri("/api/public/reports"))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }

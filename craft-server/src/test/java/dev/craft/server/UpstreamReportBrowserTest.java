@@ -11,14 +11,10 @@ class UpstreamReportBrowserTest {
   void draftFromAFindingAndMarkSent() {
     try (var s = TestServer.start(Map.of());
         var b = Browser.open(s.server.port())) {
-      TriageTest.s = s;
-      var imported =
-          TriageTest.post(
-              "/api/v1/advisories/import?name=GHSA-jfh8-c2jp-5v3q.json",
-              TriageTest.resource("/osv/GHSA-jfh8-c2jp-5v3q.json"));
-      assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
-      long product = TriageTest.product("Upstream Browser");
-      String release = TriageTest.release(product, "1.0.0", "2.14.1");
+      var fx = new FindingFixtures(s);
+      fx.importLog4jAdvisory();
+      long product = fx.product("Upstream Browser");
+      String release = fx.release(product, "1.0.0");
 
       b.signIn("admin", TestServer.ADMIN_PASSWORD);
       b.go(release.replace("/api/v1", ""));
@@ -26,7 +22,7 @@ class UpstreamReportBrowserTest {
       b.waitForText("h1", "maintainer of log4j-core");
       assertThat(b.find("#upstream-body").getAttribute("value"))
           .contains("log4j-core 2.14.1")
-          .contains(TriageTest.LOG4J);
+          .contains(FindingFixtures.LOG4J);
       b.type("#upstream-contact", "mailto:security@logging.apache.org");
       b.find("#upstream-save-draft").click();
       b.waitForText("#upstream-state", "draft");

@@ -18,16 +18,13 @@ import org.junit.jupiter.api.Test;
 /** Upstream reports (Art. 13(6)) through the API: draft, contact from the SBOM, states, patch. */
 class UpstreamReportTest {
   static TestServer s;
+  static FindingFixtures fx;
 
   @BeforeAll
   static void start() {
     s = TestServer.start(Map.of());
-    TriageTest.s = s;
-    var r =
-        TriageTest.post(
-            "/api/v1/advisories/import?name=GHSA-jfh8-c2jp-5v3q.json",
-            TriageTest.resource("/osv/GHSA-jfh8-c2jp-5v3q.json"));
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    fx = new FindingFixtures(s);
+    fx.importLog4jAdvisory();
   }
 
   @AfterAll
@@ -37,30 +34,25 @@ class UpstreamReportTest {
 
   /** A release whose log4j component names its maintainer's contacts; returns its API path. */
   static String releaseWithContacts(long product) {
-    var created =
-        s.postJson(
-            "/api/v1/products/" + product + "/releases", ADMIN_TOKEN, "{\"version\":\"1.0.0\"}");
-    String path = "/api/v1/products/" + product + "/releases/" + json(created).get("id").asLong();
-    String sbom =
-        new String(TriageTest.resource("/sbom/findings.cdx.json"), StandardCharsets.UTF_8)
-            .replace(
+    return fx.release(
+        product,
+        "1.0.0",
+        sbom ->
+            sbom.replace(
                 "\"purl\": \"pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1\"}",
                 "\"purl\": \"pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1\","
                     + " \"supplier\": {\"name\": \"Apache\", \"contact\": [{\"email\":"
                     + " \"private@logging.apache.org\"}]}, \"externalReferences\": [{\"type\":"
                     + " \"security-contact\", \"url\": \"mailto:security@apache.org\"}, {\"type\":"
-                    + " \"vcs\", \"url\": \"https://github.com/apache/logging-log4j2\"}]}");
-    var r = TriageTest.post(path + "/sbom", sbom.getBytes(StandardCharsets.UTF_8));
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    return path;
+                    + " \"vcs\", \"url\": \"https://github.com/apache/logging-log4j2\"}]}"));
   }
 
   @Test
   void aDraftFromAFindingTakesTheContactFromTheSbomAndMovesFromSentToFixedUpstream()
       throws Exception {
-    long product = TriageTest.product("Upstream API");
+    long product = fx.product("Upstream API");
     String release = releaseWithContacts(product);
-    JsonNode finding = TriageTest.finding(release, TriageTest.LOG4J);
+    JsonNode finding = fx.finding(release, FindingFixtures.LOG4J);
     long fid = finding.get("id").asLong();
 
     var proposal =
@@ -73,7 +65,7 @@ class UpstreamReportTest {
         .contains("mailto:private@logging.apache.org");
     assertThat(proposal.get("body").asText())
         .contains("log4j-core 2.14.1")
-        .contains(TriageTest.LOG4J)
+        .contains(FindingFixtures.LOG4J)
         .contains("Our analysis: in_triage")
         .contains("Article 13(6)");
 
@@ -138,9 +130,9 @@ class UpstreamReportTest {
 
   @Test
   void aContactCanBeEnteredByHandAndAnAuditorCannotDraft() {
-    long product = TriageTest.product("Upstream Manual");
-    String release = TriageTest.release(product, "1.0.0", "2.14.1");
-    long fid = TriageTest.finding(release, TriageTest.LOG4J).get("id").asLong();
+    long product = fx.product("Upstream Manual");
+    String release = fx.release(product, "1.0.0");
+    long fid = fx.finding(release, FindingFixtures.LOG4J).get("id").asLong();
     String base = "/api/v1/products/" + product + "/upstream-reports";
     var proposal =
         json(
