@@ -192,7 +192,8 @@ public final class ConfigLoader {
         duration("cvd.acknowledge-within"),
         integer("cvd.max-reports-per-hour", 1, 10_000),
         integer("cvd.max-report-chars", 100, 1_000_000),
-        validity);
+        validity,
+        values.get("cvd.openpgp-key").strip());
   }
 
   private FeedSettings feeds() {
@@ -354,6 +355,7 @@ public final class ConfigLoader {
     d.put("triage.due-soon", "P3D");
     d.put("cvd.contact", "");
     d.put("cvd.encryption", "");
+    d.put("cvd.openpgp-key", "");
     d.put("cvd.acknowledge-within", "P2D");
     d.put("cvd.max-reports-per-hour", "5");
     d.put("cvd.max-report-chars", "50000");

@@ -191,9 +191,25 @@ public final class CraftServer implements AutoCloseable {
             releases,
             new CsafFindingPrefill(findingStore, advisoryStore),
             cvdStore);
-    var cvdService = new CvdService(cvdStore, config.cvd(), config.publicUrl());
+    var cvdService =
+        new CvdService(
+            cvdStore,
+            config.cvd(),
+            config.publicUrl(),
+            CvdService.key(config.cvd(), config.dataDir()));
     var cvdApi = new CvdApi(cvdService, cvdStore);
-    var cvdPages = new CvdPages(pages, web, auth, cvdService, cvdStore, art14);
+    var cvdFindings =
+        new CvdFindings(
+            cvdStore, new dev.craft.store.ManualFindingStore(jdbi), products, releases, web);
+    var cvdPages = new CvdPages(pages, web, auth, cvdService, cvdStore, art14, cvdFindings);
+    var upstream =
+        new UpstreamReports(
+            new dev.craft.store.UpstreamReportStore(jdbi),
+            findingStore,
+            triage.queries(),
+            sbomStore);
+    var upstreamApi = new UpstreamReportApi(upstream);
+    var upstreamPages = new UpstreamReportPages(pages, web, products, upstream);
     var dashboardPage =
         new DashboardPage(pages, web, new dev.craft.store.DashboardStore(jdbi), art14, cvdStore);
     List<String> routes = new ArrayList<>();
@@ -248,6 +264,9 @@ public final class CraftServer implements AutoCloseable {
               adminPage.routes(r);
               cvdApi.routes(r);
               cvdPages.routes(r);
+              cvdFindings.routes(r);
+              upstreamApi.routes(r);
+              upstreamPages.routes(r);
               csafApi.routes(r);
               csafForms.routes(r);
               csafPages.routes(r);

@@ -22,7 +22,6 @@ import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
-import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
@@ -116,23 +115,7 @@ final class CsafSigner {
 
   /** A detached, ASCII-armored OpenPGP signature of {@code content}. */
   String sign(byte[] content) {
-    try {
-      var generator =
-          new PGPSignatureGenerator(
-              new BcPGPContentSignerBuilder(publicKey.getAlgorithm(), HashAlgorithmTags.SHA512),
-              publicKey);
-      generator.init(PGPSignature.BINARY_DOCUMENT, privateKey);
-      generator.update(content);
-      var out = new ByteArrayOutputStream();
-      try (var armor = ArmoredOutputStream.builder().build(out)) {
-        generator.generate().encode(armor);
-      }
-      return out.toString(StandardCharsets.US_ASCII);
-    } catch (PGPException e) {
-      throw new IllegalStateException("cannot sign the CSAF document", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return OpenPgpKey.detachedSignature(publicKey, privateKey, content);
   }
 
   /** Upper-case hex fingerprint, as CSAF provider metadata lists it. */

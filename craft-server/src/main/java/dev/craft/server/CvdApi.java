@@ -1,5 +1,6 @@
 package dev.craft.server;
 
+import dev.craft.core.NotFoundException;
 import dev.craft.core.Permission;
 import dev.craft.store.CvdReportRow;
 import dev.craft.store.CvdStore;
@@ -26,6 +27,7 @@ final class CvdApi {
 
   void routes(RoutesConfig r) {
     r.get("/.well-known/security.txt", this::securityTxt);
+    r.get(CvdService.PUBLIC_KEY_PATH, this::publicKey);
     r.post("/api/public/reports", this::submit);
     r.get("/api/public/reports/{token}", this::track);
     r.post("/api/public/reports/{token}/messages", this::reporterMessage);
@@ -37,6 +39,11 @@ final class CvdApi {
 
   private void securityTxt(Context ctx) {
     ctx.contentType("text/plain; charset=utf-8").result(service.securityTxt(Instant.now()));
+  }
+
+  private void publicKey(Context ctx) {
+    var key = service.key().orElseThrow(() -> new NotFoundException("OpenPGP key", "CVD"));
+    ctx.contentType("application/pgp-keys").result(key.armoredPublicKey());
   }
 
   private void submit(Context ctx) {
@@ -85,7 +92,17 @@ final class CvdApi {
     readable(ctx);
     long id = Params.id(ctx, "id", "CVD report");
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("report", store.get(id));
+    CvdReportRow report = store.get(id);
+    out.put("report", report);
+    service
+        .decrypted(report)
+        .ifPresent(
+            d -> {
+              out.put("decryptedDescription", d.text());
+              if (!d.error().isEmpty()) {
+                out.put("decryptionError", d.error());
+              }
+            });
     out.put("messages", store.messages(id));
     ctx.json(out);
   }

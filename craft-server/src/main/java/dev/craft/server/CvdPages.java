@@ -24,15 +24,23 @@ final class CvdPages {
   private final CvdService service;
   private final CvdStore store;
   private final Art14Cases cases;
+  private final CvdFindings findings;
 
   CvdPages(
-      Pages pages, WebUi web, Auth auth, CvdService service, CvdStore store, Art14Cases cases) {
+      Pages pages,
+      WebUi web,
+      Auth auth,
+      CvdService service,
+      CvdStore store,
+      Art14Cases cases,
+      CvdFindings findings) {
     this.pages = pages;
     this.web = web;
     this.auth = auth;
     this.service = service;
     this.store = store;
     this.cases = cases;
+    this.findings = findings;
   }
 
   void routes(RoutesConfig r) {
@@ -70,11 +78,18 @@ final class CvdPages {
         ctx,
         "report-form.jte",
         Map.of(
-            "page", page(ctx, "Report a vulnerability"),
-            "csrf", token,
-            "error", error,
-            "form", values,
-            "maxChars", service.settings().maxReportChars()));
+            "page",
+            page(ctx, "Report a vulnerability"),
+            "csrf",
+            token,
+            "error",
+            error,
+            "form",
+            values,
+            "maxChars",
+            service.settings().maxReportChars(),
+            "encryptionKey",
+            service.encryption().orElse("")));
   }
 
   private void submit(Context ctx) {
@@ -169,14 +184,19 @@ final class CvdPages {
   private void detail(Context ctx) {
     Principal p = psirt(ctx);
     long id = Params.id(ctx, "id", "CVD report");
-    pages.render(
-        ctx,
-        "cvd-report.jte",
-        Map.of(
-            "page", PageInfo.of("Report " + id, p),
-            "report", store.get(id),
-            "messages", store.messages(id),
-            "now", Instant.now()));
+    CvdReportRow report = store.get(id);
+    var decrypted = service.decrypted(report).orElse(new CvdService.Decrypted("", ""));
+    Map<String, Object> model = new HashMap<>();
+    model.put("page", PageInfo.of("Report " + id, p));
+    model.put("report", report);
+    model.put("decryptedText", decrypted.text());
+    model.put("decryptionError", decrypted.error());
+    model.put("messages", store.messages(id));
+    model.put("now", Instant.now());
+    model.put("findings", findings.store().forReport(id));
+    model.put("releases", p.can(Permission.VULNERABILITY_WRITE) ? findings.choices(p) : Map.of());
+    model.put("defaultId", CvdFindings.defaultId(id));
+    pages.render(ctx, "cvd-report.jte", model);
   }
 
   private void update(Context ctx) {
@@ -237,7 +257,11 @@ final class CvdPages {
             + "; recorded by "
             + p.actor().username()
             + ".");
-    String description = report.description();
+    // An encrypted report stays encrypted: the case points to it instead of copying plain text.
+    String description =
+        report.encrypted()
+            ? "Encrypted report (OpenPGP); read it on /cvd/" + id
+            : report.description();
     body.putArray("evidence")
         .addObject()
         .put(

@@ -5,8 +5,10 @@ import dev.craft.core.Text;
 import dev.craft.store.CvdReportRow;
 import dev.craft.store.CvdStore;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,11 +20,32 @@ final class CvdService {
   private final CvdStore store;
   private final CvdSettings settings;
   private final URI publicUrl;
+  private final Optional<OpenPgpKey> key;
 
-  CvdService(CvdStore store, CvdSettings settings, URI publicUrl) {
+  static final String PUBLIC_KEY_PATH = "/pgp-key.txt";
+  private static final String PGP_MESSAGE = "-----BEGIN PGP MESSAGE-----";
+
+  CvdService(CvdStore store, CvdSettings settings, URI publicUrl, Optional<OpenPgpKey> key) {
     this.store = store;
     this.settings = settings;
     this.publicUrl = publicUrl;
+    this.key = key;
+  }
+
+  /** The CVD key that {@code cvd.openpgp-key} names, if any. */
+  static Optional<OpenPgpKey> key(CvdSettings settings, Path dataDir) {
+    String value = settings.openpgpKey();
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean generate = value.equals("generate");
+    Path file = generate ? dataDir.resolve("keys").resolve("cvd-openpgp.asc") : Path.of(value);
+    return Optional.of(
+        OpenPgpKey.load(file, generate, "CRAFT coordinated vulnerability disclosure"));
+  }
+
+  Optional<OpenPgpKey> key() {
+    return key;
   }
 
   /**
@@ -51,7 +74,16 @@ final class CvdService {
             Text.required("description", description, settings.maxReportChars()),
             Text.optional("reporterName", reporterName, 200),
             email(reporterEmail),
-            Text.optional("creditAs", creditAs, 200));
+            Text.optional("creditAs", creditAs, 200),
+            isEncrypted(description));
+    if (submission.encrypted()) {
+      key.orElseThrow(
+              () ->
+                  new InvalidInputException(
+                      "description: an encrypted message, but this installation publishes no"
+                          + " OpenPGP key; send the report in clear or ask for a key"))
+          .requireEncryptedToUs(submission.description());
+    }
     Instant now = Instant.now();
     if (store.recentFromAddress(clientIp, now.minus(1, ChronoUnit.HOURS))
         >= settings.maxReportsPerHour()) {
@@ -64,6 +96,35 @@ final class CvdService {
         store.receive(
             submission, Secrets.digest(token), clientIp, now.plus(settings.acknowledgeWithin()));
     return new Received(row, token);
+  }
+
+  /** A report body is taken as encrypted when it is an ASCII-armored OpenPGP message. */
+  static boolean isEncrypted(@Nullable String description) {
+    return description != null && description.strip().startsWith(PGP_MESSAGE);
+  }
+
+  /**
+   * The plain text of an encrypted report, decrypted now and never stored (the database keeps what
+   * was received), or why it cannot be shown; empty for a report in clear.
+   */
+  record Decrypted(String text, String error) {}
+
+  Optional<Decrypted> decrypted(CvdReportRow report) {
+    if (!report.encrypted()) {
+      return Optional.empty();
+    }
+    if (key.isEmpty() || !key.get().hasSecretKey()) {
+      return Optional.of(
+          new Decrypted(
+              "", "encrypted; the server does not hold the secret key (cvd.openpgp-key)"));
+    }
+    try {
+      return Optional.of(
+          new Decrypted(
+              key.get().decrypt(report.description(), settings.maxReportChars() * 4), ""));
+    } catch (InvalidInputException e) {
+      return Optional.of(new Decrypted("", String.valueOf(e.getMessage())));
+    }
   }
 
   /** The report behind a tracking link, or a 404 that reveals nothing. */
@@ -97,16 +158,23 @@ final class CvdService {
     }
     Instant expires = now.plus(settings.securityTxtValidity()).truncatedTo(ChronoUnit.SECONDS);
     sb.append("Expires: ").append(expires).append('\n');
-    if (!settings.encryption().isEmpty()) {
-      sb.append("Encryption: ").append(settings.encryption()).append('\n');
-    }
+    encryption().ifPresent(url -> sb.append("Encryption: ").append(url).append('\n'));
     sb.append("Policy: ").append(publicUrl.resolve("/security-policy")).append('\n');
     sb.append("Preferred-Languages: en\n");
     sb.append("CSAF: ")
         .append(publicUrl.resolve("/.well-known/csaf/provider-metadata.json"))
         .append('\n');
     sb.append("Canonical: ").append(publicUrl.resolve("/.well-known/security.txt")).append('\n');
-    return sb.toString();
+    // RFC 9116 section 2.3: when signed, a cleartext signature over the whole file.
+    return key.flatMap(k -> k.clearSign(sb.toString())).orElse(sb.toString());
+  }
+
+  /** The security.txt Encryption: the configured URL, else the published CVD key. */
+  Optional<String> encryption() {
+    if (!settings.encryption().isEmpty()) {
+      return Optional.of(settings.encryption());
+    }
+    return key.map(k -> publicUrl.resolve(PUBLIC_KEY_PATH).toString());
   }
 
   CvdSettings settings() {

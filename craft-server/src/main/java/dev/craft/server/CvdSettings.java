@@ -12,6 +12,9 @@ import java.time.Duration;
  * @param acknowledgeWithin the acknowledgement clock started by each report
  * @param maxReportsPerHour reports accepted per client address and hour
  * @param maxReportChars largest description accepted
+ * @param openpgpKey the CVD OpenPGP key: empty = none, {@code generate} = a key generated into the
+ *     data directory, otherwise the path of an armored key file (secret key: security.txt is signed
+ *     and encrypted reports are decrypted on view; public key only: encrypted reports are checked)
  */
 public record CvdSettings(
     String contact,
@@ -19,4 +22,5 @@ public record CvdSettings(
     Duration acknowledgeWithin,
     int maxReportsPerHour,
     int maxReportChars,
-    Duration securityTxtValidity) {}
+    Duration securityTxtValidity,
+    String openpgpKey) {}

@@ -22,6 +22,12 @@ public final class FindingText {
     } catch (JsonProcessingException ex) {
       return "";
     }
+    if (e.path("source").asText().equals("cvd")) {
+      String report = e.path("cvdReport").asText();
+      return (report.isEmpty() ? "recorded by hand" : "recorded from CVD report #" + report)
+          + "; "
+          + e.path("reason").asText();
+    }
     String pkg = e.path("ecosystem").asText() + " " + e.path("packageName").asText();
     String range = e.path("range").asText();
     String compared = e.path("compared").asText();

@@ -83,21 +83,21 @@ final class ReleasePage {
       model.put("quality", quality);
       model.put("components", sboms.components(sbom.get().id(), "", false, 200, 0));
       model.put("tree", DependencyTree.of(inventory));
-      var rows = findings.forRelease(p.actor(), id, rid);
-      model.put("findings", rows);
-      Map<Long, Map<String, Object>> analysis = new HashMap<>();
-      triage
-          .queries()
-          .forRelease(p.actor(), id, rid)
-          .forEach(t -> analysis.put(t.findingId(), triage.view().analysis(t)));
-      model.put("analysis", analysis);
     } else {
-      model.put("analysis", Map.of());
-      model.put("findings", List.of());
       model.put("quality", List.of());
       model.put("components", List.of());
       model.put("tree", List.of());
     }
+    // Findings of the current SBOM and manual ones (from CVD reports), which need no SBOM.
+    var rows = findings.forRelease(p.actor(), id, rid);
+    model.put("findings", rows);
+    Map<Long, Map<String, Object>> analysis = new HashMap<>();
+    triage
+        .queries()
+        .forRelease(p.actor(), id, rid)
+        .forEach(t -> analysis.put(t.findingId(), triage.view().analysis(t)));
+    model.put("analysis", analysis);
+    model.put("cvdReports", findings.cvdReports(rid));
     model.put("canTriage", p.can(Permission.VULNERABILITY_WRITE));
     model.put("support", FindingText.support(findings.supportEnd(id)));
     ctx.status(status);

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
-/** A row of {@code cvd_report} (without the tracking digest). */
+/**
+ * A row of {@code cvd_report} (without the tracking digest). When {@code encrypted}, the
+ * description is the ASCII-armored OpenPGP message as received.
+ */
 public record CvdReportRow(
     long id,
     String productName,
@@ -19,4 +22,5 @@ public record CvdReportRow(
     Instant ackDueAt,
     @Nullable Instant acknowledgedAt,
     @Nullable String acknowledgedBy,
-    @Nullable LocalDate embargoUntil) {}
+    @Nullable LocalDate embargoUntil,
+    boolean encrypted) {}

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public final class CvdStore {
   private static final String COLUMNS =
       "id, product_name, affected_version, title, description, reporter_name, reporter_email, credit_as,"
-          + " status, received_at, ack_due_at, acknowledged_at, acknowledged_by, embargo_until";
+          + " status, received_at, ack_due_at, acknowledged_at, acknowledged_by, embargo_until, encrypted";
   private static final List<String> STATUSES =
       List.of("received", "acknowledged", "triaged", "resolved", "rejected");
 
@@ -33,7 +33,8 @@ public final class CvdStore {
       String description,
       String reporterName,
       String reporterEmail,
-      String creditAs) {}
+      String creditAs,
+      boolean encrypted) {}
 
   public CvdReportRow receive(
       Submission s, String trackingHash, String clientIp, Instant ackDueAt) {
@@ -43,8 +44,9 @@ public final class CvdStore {
               h.createQuery(
                       """
                       INSERT INTO cvd_report (tracking_hash, product_name, affected_version, title, description,
-                                              reporter_name, reporter_email, credit_as, client_ip, ack_due_at)
-                      VALUES (:hash, :product, :version, :title, :description, :name, :email, :credit, :ip, :due)
+                                              reporter_name, reporter_email, credit_as, client_ip, ack_due_at, encrypted)
+                      VALUES (:hash, :product, :version, :title, :description, :name, :email, :credit, :ip, :due,
+                              :encrypted)
                       RETURNING %s
                       """
                           .formatted(COLUMNS))
@@ -58,6 +60,7 @@ public final class CvdStore {
                   .bind("credit", s.creditAs())
                   .bind("ip", clientIp)
                   .bind("due", ackDueAt)
+                  .bind("encrypted", s.encrypted())
                   .mapTo(CvdReportRow.class)
                   .one();
           // The report text itself is not copied into the audit log: it may be embargoed.
@@ -67,7 +70,13 @@ public final class CvdStore {
               "cvd.report.receive",
               "cvd_report",
               Long.toString(row.id()),
-              Map.of("title", row.title(), "ackDueAt", row.ackDueAt().toString()));
+              Map.of(
+                  "title",
+                  row.title(),
+                  "ackDueAt",
+                  row.ackDueAt().toString(),
+                  "encrypted",
+                  row.encrypted()));
           return row;
         });
   }

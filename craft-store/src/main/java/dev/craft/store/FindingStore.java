@@ -177,16 +177,17 @@ public final class FindingStore {
 
   private static final String SELECT_FINDING =
       """
-      SELECT f.id, f.release_id, f.sbom_id, f.component_ordinal, f.purl, f.name, f.version,
+      SELECT f.id, f.release_id, coalesce(f.sbom_id, 0) AS sbom_id, f.component_ordinal, f.purl,
+        f.name, f.version,
         f.vulnerability_id, f.aliases, f.status, f.reason, f.severity, f.cvss, f.cvss_vector, f.kev,
         f.epss, f.evidence::text AS evidence, f.first_seen_at, f.last_seen_at,
         sp.end_date AS support_end
-      FROM finding f JOIN release r ON r.id = f.release_id
-        JOIN sbom s ON s.id = f.sbom_id AND s.replaced_at IS NULL
+      FROM finding f LEFT JOIN sbom s ON s.id = f.sbom_id AND s.replaced_at IS NULL
+        JOIN release r ON r.id = f.release_id AND (f.sbom_id IS NULL OR s.id IS NOT NULL)
         LEFT JOIN product_support_period sp ON sp.product_id = r.product_id
       """;
 
-  /** Findings of the release's current SBOM, most severe first. */
+  /** Findings of the release's current SBOM and manual findings, most severe first. */
   public List<FindingRow> forRelease(Actor actor, long productId, long releaseId) {
     return jdbi.withHandle(
         h -> {
@@ -213,8 +214,9 @@ public final class FindingStore {
                     SELECT p.id AS product_id, p.name AS product_name, r.id AS release_id,
                       r.version AS release_version, f.purl, f.status, f.first_seen_at,
                       sp.end_date AS support_end
-                    FROM finding f JOIN sbom s ON s.id = f.sbom_id AND s.replaced_at IS NULL
-                      JOIN release r ON r.id = f.release_id JOIN product p ON p.id = r.product_id
+                    FROM finding f LEFT JOIN sbom s ON s.id = f.sbom_id AND s.replaced_at IS NULL
+                      JOIN release r ON r.id = f.release_id AND (f.sbom_id IS NULL OR s.id IS NOT NULL)
+                      JOIN product p ON p.id = r.product_id
                       LEFT JOIN product_support_period sp ON sp.product_id = p.id
                     WHERE f.vulnerability_id = ANY(:ids) AND (:all OR %s)
                     ORDER BY lower(p.name), r.version, f.purl
@@ -225,6 +227,11 @@ public final class FindingStore {
                 .bind("viewerId", actor.userId())
                 .mapTo(AffectedRelease.class)
                 .list());
+  }
+
+  /** Findings of the release recorded from a CVD report: finding id → report id. */
+  public java.util.Map<Long, Long> cvdReports(long releaseId) {
+    return jdbi.withHandle(h -> ManualFindingStore.reportsOfRelease(h, releaseId));
   }
 
   /** The end of the product's support period, if one was set (Art. 13(8)). */

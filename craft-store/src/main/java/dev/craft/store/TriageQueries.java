@@ -8,7 +8,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Findings with their effective triage decision: for one release, a set of findings, the portfolio
+ * Findings with their effective triage decision (manual findings, without an SBOM, included: their
+ * triage key is {@code finding.package_key}): for one release, a set of findings, the portfolio
  * inbox, and the release gate.
  */
 public final class TriageQueries {
@@ -28,13 +29,14 @@ public final class TriageQueries {
         d.justification, d.response, d.detail, d.assignee, d.updated_by, d.updated_at,
         coalesce((SELECT pc.product_class FROM product_classification pc
                   WHERE pc.product_id = p.id), 'default') AS product_class
-      FROM finding f JOIN sbom s ON s.id = f.sbom_id AND s.replaced_at IS NULL
-        JOIN release r ON r.id = f.release_id JOIN product p ON p.id = r.product_id
-        JOIN sbom_component c ON c.sbom_id = f.sbom_id AND c.ordinal = f.component_ordinal
+      FROM finding f LEFT JOIN sbom s ON s.id = f.sbom_id AND s.replaced_at IS NULL
+        JOIN release r ON r.id = f.release_id AND (f.sbom_id IS NULL OR s.id IS NOT NULL)
+        JOIN product p ON p.id = r.product_id
+        LEFT JOIN sbom_component c ON c.sbom_id = f.sbom_id AND c.ordinal = f.component_ordinal
         LEFT JOIN LATERAL (
           SELECT d.* FROM triage_decision d
           WHERE d.product_id = r.product_id AND d.vulnerability_id = f.vulnerability_id
-            AND d.package_key = c.package_key AND %s
+            AND d.package_key = coalesce(c.package_key, f.package_key) AND %s
           ORDER BY CASE d.scope WHEN 'release' THEN 0 WHEN 'range' THEN 1 ELSE 2 END,
             d.updated_at DESC
           LIMIT 1) d ON true

@@ -111,11 +111,12 @@ public final class TriageStore {
   static Target target(Handle h, long productId, long findingId) {
     return h.createQuery(
             """
-            SELECT f.id AS finding_id, f.release_id, f.vulnerability_id, f.version, c.package_key,
+            SELECT f.id AS finding_id, f.release_id, f.vulnerability_id, f.version,
+              coalesce(c.package_key, f.package_key) AS package_key,
               coalesce((SELECT a.modified FROM advisory a WHERE a.id = f.vulnerability_id), '')
                 AS advisory_modified
             FROM finding f JOIN release r ON r.id = f.release_id
-              JOIN sbom_component c ON c.sbom_id = f.sbom_id AND c.ordinal = f.component_ordinal
+              LEFT JOIN sbom_component c ON c.sbom_id = f.sbom_id AND c.ordinal = f.component_ordinal
             WHERE f.id = :f AND r.product_id = :p
             """)
         .bind("f", findingId)
