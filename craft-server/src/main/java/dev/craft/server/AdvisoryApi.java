@@ -147,8 +147,10 @@ final class AdvisoryApi {
     Map<Long, dev.craft.store.TriagedFinding> analysed = new java.util.HashMap<>();
     triage.queries().forRelease(p.actor(), id, rid).forEach(t -> analysed.put(t.findingId(), t));
     List<Map<String, Object>> items = new ArrayList<>();
+    Map<Long, List<String>> exploitedBy = sources.exploitedBy(rows);
     for (FindingRow f : rows) {
       Map<String, Object> v = view(f);
+      v.put("kevSources", exploitedBy.getOrDefault(f.id(), List.of()));
       var t = analysed.get(f.id());
       if (t != null) {
         v.put("analysis", triage.view().analysis(t));

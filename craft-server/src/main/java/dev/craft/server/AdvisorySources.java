@@ -6,6 +6,8 @@ import dev.craft.store.AdvisoryStore.AliasRow;
 import dev.craft.store.CraftJson;
 import dev.craft.store.EuvdStore;
 import dev.craft.store.EuvdStore.EuvdRow;
+import dev.craft.store.ExploitationStore;
+import dev.craft.store.FindingStore.FindingRow;
 import dev.craft.store.NvdStore;
 import dev.craft.store.NvdStore.NvdRow;
 import java.util.ArrayList;
@@ -24,8 +26,11 @@ final class AdvisorySources {
   private final AdvisoryStore advisories;
   private final NvdStore nvd;
   private final EuvdStore euvd;
+  private final ExploitationStore exploitation;
 
-  AdvisorySources(AdvisoryStore advisories, NvdStore nvd, EuvdStore euvd) {
+  AdvisorySources(
+      AdvisoryStore advisories, NvdStore nvd, EuvdStore euvd, ExploitationStore exploitation) {
+    this.exploitation = exploitation;
     this.advisories = advisories;
     this.nvd = nvd;
     this.euvd = euvd;
@@ -98,6 +103,50 @@ final class AdvisorySources {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("nvd", nvdItems);
     out.put("euvd", euvdItems);
+    return out;
+  }
+
+  /**
+   * For each finding flagged as exploited, which list said so: {@code CISA KEV} and/or the EU
+   * exploited EUVD ids, found through the finding's vulnerability id and aliases.
+   */
+  Map<Long, List<String>> exploitedBy(List<FindingRow> rows) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (FindingRow f : rows) {
+      if (f.kev()) {
+        ids.add(f.vulnerabilityId());
+        ids.addAll(AdvisoryApi.aliases(f.aliases()));
+      }
+    }
+    Map<Long, List<String>> out = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    var kev = exploitation.kevFor(ids);
+    Map<String, List<String>> eu = new java.util.HashMap<>();
+    for (var hit : euvd.exploitedFor(ids)) {
+      eu.computeIfAbsent(hit.matchedId(), k -> new ArrayList<>()).add(hit.euvdId());
+    }
+    for (FindingRow f : rows) {
+      if (!f.kev()) {
+        continue;
+      }
+      Set<String> by = new LinkedHashSet<>();
+      Set<String> own = new LinkedHashSet<>();
+      own.add(f.vulnerabilityId());
+      own.addAll(AdvisoryApi.aliases(f.aliases()));
+      for (String id : own) {
+        if (kev.find(id).isPresent()) {
+          by.add("CISA KEV");
+        }
+      }
+      for (String id : own) {
+        for (String e : eu.getOrDefault(id, List.of())) {
+          by.add("EU exploited (" + e + ")");
+        }
+      }
+      out.put(f.id(), List.copyOf(by));
+    }
     return out;
   }
 

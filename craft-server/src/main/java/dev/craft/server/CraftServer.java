@@ -166,7 +166,9 @@ public final class CraftServer implements AutoCloseable {
             sourceFeeds);
     var feedApi =
         new FeedApi(advisoryService, nvdStore, euvdStore, feedState, feedQueue, sourceFeeds);
-    var advisorySources = new AdvisorySources(advisoryStore, nvdStore, euvdStore);
+    var advisorySources =
+        new AdvisorySources(
+            advisoryStore, nvdStore, euvdStore, new dev.craft.store.ExploitationStore(jdbi));
     var web = new WebUi(pages, auth, products, releases, accounts, tokens, auditLog, openApi);
     var triage = TriageWiring.create(jdbi, products, releases, pages, web, config.triage());
     var advisoryApi =

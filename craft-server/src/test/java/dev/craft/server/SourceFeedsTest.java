@@ -246,6 +246,7 @@ class SourceFeedsTest {
       JsonNode f =
           finding(json(s.get(release + "/findings", ADMIN_TOKEN)).get("items"), "PYSEC-2099-1");
       assertThat(f.get("kev").asBoolean()).isTrue();
+      assertThat(f.get("kevSources").get(0).asText()).isEqualTo("EU exploited (EUVD-2099-1001)");
 
       JsonNode byEuvd = json(s.get("/api/v1/advisories?q=EUVD-2099-1001", ADMIN_TOKEN));
       assertThat(byEuvd.get("items").get(0).get("id").asText()).isEqualTo("PYSEC-2099-1");
@@ -322,6 +323,71 @@ class SourceFeedsTest {
       JsonNode second = json(AdvisoryFeedsTestSupport.sync(s, 200));
       assertThat(second.get("github").get("fetched").asInt()).isZero();
       assertThat(seen.get(0).query()).contains("modified=%3E%3D2099-01-03T00%3A00%3A00Z");
+    }
+  }
+
+  @Test
+  void offlineFilesImportThroughTheApiIdempotentlyAndAreUsedWhenMatching() {
+    try (var s = TestServer.start(Map.of())) {
+      var nvd =
+          AdvisoryFeedsTestSupport.post(
+              s,
+              "/api/v1/advisories/nvd?name=nvd.json",
+              nvdPage(0, 1, nvdCve("CVE-2099-0001", "2099-01-05T00:00:00.000", CRITICAL)));
+      assertThat(nvd.statusCode()).as(nvd.body()).isEqualTo(200);
+      assertThat(json(nvd).get("added").asInt()).isEqualTo(1);
+      var again =
+          AdvisoryFeedsTestSupport.post(
+              s,
+              "/api/v1/advisories/nvd",
+              nvdPage(0, 1, nvdCve("CVE-2099-0001", "2099-01-05T00:00:00.000", CRITICAL)));
+      assertThat(json(again).get("unchanged").asInt()).isEqualTo(1);
+
+      AdvisoryFeedsTestSupport.post(s, "/api/v1/advisories/import?name=p.json", PYSEC);
+      String release = AdvisoryFeedsTestSupport.release(s);
+      JsonNode f =
+          finding(json(s.get(release + "/findings", ADMIN_TOKEN)).get("items"), "PYSEC-2099-1");
+      assertThat(f.get("severity").asText()).isEqualTo("critical");
+      assertThat(f.get("kev").asBoolean()).isFalse();
+
+      var euvd =
+          AdvisoryFeedsTestSupport.post(
+              s,
+              "/api/v1/advisories/euvd?exploited=true",
+              "[{\"id\":\"EUVD-2099-1001\",\"aliases\":\"CVE-2099-0001\",\"dateUpdated\":\"x\"}]");
+      assertThat(euvd.statusCode()).as(euvd.body()).isEqualTo(200);
+      assertThat(json(euvd).get("exploited").asInt()).isEqualTo(1);
+      f = finding(json(s.get(release + "/findings", ADMIN_TOKEN)).get("items"), "PYSEC-2099-1");
+      assertThat(f.get("kev").asBoolean()).isTrue();
+
+      String gh =
+          """
+          [{"ghsa_id":"GHSA-2222-3333-4444","cve_id":"CVE-2099-0001","type":"reviewed",
+            "severity":"medium","updated_at":"2099-01-06T00:00:00Z","published_at":"2099-01-01T00:00:00Z",
+            "vulnerabilities":[{"package":{"ecosystem":"pip","name":"jinja2"},
+              "vulnerable_version_range":">= 2.0, <= 2.10","first_patched_version":"2.10.1"}]}]
+          """;
+      var github = AdvisoryFeedsTestSupport.post(s, "/api/v1/advisories/github", gh);
+      assertThat(github.statusCode()).as(github.body()).isEqualTo(200);
+      assertThat(json(github).get("added").asInt()).isEqualTo(1);
+      assertThat(json(github).get("findings").asInt()).isEqualTo(1);
+      assertThat(
+              json(AdvisoryFeedsTestSupport.post(s, "/api/v1/advisories/github", gh))
+                  .get("unchanged")
+                  .asInt())
+          .isEqualTo(1);
+      f =
+          finding(
+              json(s.get(release + "/findings", ADMIN_TOKEN)).get("items"), "GHSA-2222-3333-4444");
+      // No CVSS in the GitHub record: NVD's is used, and the EU exploited flag through the CVE.
+      assertThat(f.get("severity").asText()).isEqualTo("critical");
+      assertThat(f.get("kev").asBoolean()).isTrue();
+
+      var bad = AdvisoryFeedsTestSupport.post(s, "/api/v1/advisories/nvd", "{\"x\":1}");
+      assertThat(bad.statusCode()).isEqualTo(400);
+      assertThat(json(bad).get("detail").asText())
+          .isEqualTo(
+              "upload:nvd.json: not an NVD CVE API 2.0 response: no 'vulnerabilities' array");
     }
   }
 
