@@ -33,7 +33,50 @@ final class FeedHttp {
             .build();
   }
 
+  /** Most retries of one request that the server answered 429 or 503 (rate limited, busy). */
+  static final int RETRIES = 3;
+
+  /**
+   * GET; a 429 or 503 answer is retried after its {@code Retry-After} seconds (at most 60; 10 when
+   * it gives none), up to {@link #RETRIES} times.
+   */
   Page get(URI uri, Map<String, String> headers) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return once(uri, headers);
+      } catch (RateLimitedException e) {
+        if (attempt >= RETRIES) {
+          throw new InvalidInputException(
+              uri + ": HTTP " + e.status + " (rate limited) after " + RETRIES + " retries");
+        }
+        pause(e.retryAfter);
+      }
+    }
+  }
+
+  /** The server asked us to come back later. */
+  private static final class RateLimitedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+    final transient Duration retryAfter;
+
+    RateLimitedException(int status, Duration retryAfter) {
+      super("HTTP " + status, null, false, false);
+      this.status = status;
+      this.retryAfter = retryAfter;
+    }
+  }
+
+  private static Duration retryAfter(HttpResponse<?> r) {
+    try {
+      long seconds = Long.parseLong(r.headers().firstValue("Retry-After").orElse("10").strip());
+      return Duration.ofSeconds(Math.max(0, Math.min(60, seconds)));
+    } catch (NumberFormatException e) {
+      return Duration.ofSeconds(10); // an HTTP date: wait a default time instead of parsing it
+    }
+  }
+
+  private Page once(URI uri, Map<String, String> headers) {
     try {
       var request =
           HttpRequest.newBuilder(uri)
@@ -44,6 +87,9 @@ final class FeedHttp {
       HttpResponse<InputStream> r =
           http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = r.body()) {
+        if (r.statusCode() == 429 || r.statusCode() == 503) {
+          throw new RateLimitedException(r.statusCode(), retryAfter(r));
+        }
         if (r.statusCode() != 200) {
           throw new InvalidInputException(uri + ": HTTP " + r.statusCode());
         }

@@ -392,6 +392,34 @@ class SourceFeedsTest {
   }
 
   @Test
+  void aRateLimitedAnswerIsRetriedAfterRetryAfter() {
+    int[] calls = {0};
+    upstream.removeContext("/");
+    upstream.createContext(
+        "/",
+        ex -> {
+          calls[0]++;
+          if (calls[0] == 1) {
+            ex.getResponseHeaders().add("Retry-After", "0");
+            ex.sendResponseHeaders(429, -1);
+            ex.close();
+            return;
+          }
+          byte[] b = nvdPage(0, 0).getBytes(StandardCharsets.UTF_8);
+          ex.sendResponseHeaders(200, b.length);
+          ex.getResponseBody().write(b);
+          ex.close();
+        });
+    try (var s =
+        TestServer.start(
+            Map.of("advisories.nvd-url", base + "/nvd", "advisories.feed-page-delay", "PT0S"))) {
+      JsonNode r = json(AdvisoryFeedsTestSupport.sync(s, 200));
+      assertThat(r.get("nvd").get("pages").asInt()).isEqualTo(1);
+      assertThat(calls[0]).isEqualTo(2);
+    }
+  }
+
+  @Test
   void nvdRangesLongerThan120DaysAreSplit() {
     Instant from = Instant.parse("2099-01-01T00:00:00Z");
     var windows = SourceFeeds.windows(from, from.plus(java.time.Duration.ofDays(250)));
