@@ -188,7 +188,15 @@ public final class CraftServer implements AutoCloseable {
         new AdvisoryPages(pages, web, advisoryStore, findingStore, advisorySources, feedState);
     var releasePage =
         new ReleasePage(
-            pages, web, products, releases, sbomStore, sbomService, findingStore, triage);
+            pages,
+            web,
+            products,
+            releases,
+            sbomStore,
+            sbomService,
+            findingStore,
+            triage,
+            advisorySources);
     var adminPage = new AdminPage(pages, web, accounts, users, teams, products);
     var compliance = ComplianceWiring.create(jdbi, products, releases, pages, auth, config.demo());
     var cvdStore = new dev.craft.store.CvdStore(jdbi);

@@ -34,6 +34,7 @@ final class ReleasePage {
   private final SbomStore sboms;
   private final SbomService service;
   private final FindingStore findings;
+  private final AdvisorySources sources;
   private final TriageWiring triage;
 
   ReleasePage(
@@ -44,7 +45,9 @@ final class ReleasePage {
       SbomStore sboms,
       SbomService service,
       FindingStore findings,
-      TriageWiring triage) {
+      TriageWiring triage,
+      AdvisorySources sources) {
+    this.sources = sources;
     this.triage = triage;
     this.pages = pages;
     this.web = web;
@@ -85,6 +88,7 @@ final class ReleasePage {
       model.put("tree", DependencyTree.of(inventory));
       var rows = findings.forRelease(p.actor(), id, rid);
       model.put("findings", rows);
+      model.put("kevSources", sources.exploitedBy(rows)); // CISA KEV / EU exploited (ADR 081)
       Map<Long, Map<String, Object>> analysis = new HashMap<>();
       triage
           .queries()
@@ -93,6 +97,7 @@ final class ReleasePage {
       model.put("analysis", analysis);
     } else {
       model.put("analysis", Map.of());
+      model.put("kevSources", Map.of());
       model.put("findings", List.of());
       model.put("quality", List.of());
       model.put("components", List.of());

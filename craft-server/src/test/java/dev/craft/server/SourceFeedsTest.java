@@ -247,6 +247,8 @@ class SourceFeedsTest {
           finding(json(s.get(release + "/findings", ADMIN_TOKEN)).get("items"), "PYSEC-2099-1");
       assertThat(f.get("kev").asBoolean()).isTrue();
       assertThat(f.get("kevSources").get(0).asText()).isEqualTo("EU exploited (EUVD-2099-1001)");
+      assertThat(AdvisoryFeedsTestSupport.page(s, release.substring("/api/v1".length())))
+          .contains("EU exploited (EUVD-2099-1001)");
 
       JsonNode byEuvd = json(s.get("/api/v1/advisories?q=EUVD-2099-1001", ADMIN_TOKEN));
       assertThat(byEuvd.get("items").get(0).get("id").asText()).isEqualTo("PYSEC-2099-1");
