@@ -85,6 +85,20 @@ public record AdvisorySeverity(
         : new AdvisorySeverity(level, "", 0.0, "", "database_specific");
   }
 
+  /** The severity of one CVSS vector (e.g. NVD's); unknown when it cannot be scored. */
+  public static AdvisorySeverity ofVector(String vector) {
+    return score(vector)
+        .map(
+            s ->
+                new AdvisorySeverity(
+                    Level.valueOf(s.severity().name()),
+                    s.vector(),
+                    s.score(),
+                    s.version().label(),
+                    "cvss"))
+        .orElse(UNKNOWN);
+  }
+
   /** Keeps the vector of the newest CVSS version; an unscorable vector is ignored. */
   private static Optional<CvssScore> newer(
       Optional<CvssScore> current, OsvSeverity s, Function<String, Optional<CvssScore>> scorer) {
