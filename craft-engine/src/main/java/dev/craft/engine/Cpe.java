@@ -52,8 +52,13 @@ public record Cpe(List<String> attributes) {
   }
 
   /** The index key: vendor and product, which every useful match names. */
-  String key() {
+  public String key() {
     return vendor() + ":" + product();
+  }
+
+  /** The look-up key ({@code vendor:product}), empty when either is not a real value. */
+  public Optional<String> productKey() {
+    return specific(vendor()) && specific(product()) ? Optional.of(key()) : Optional.empty();
   }
 
   /** Whether the attribute holds a real value (neither ANY nor NA). */

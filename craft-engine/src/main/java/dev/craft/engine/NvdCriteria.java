@@ -24,16 +24,21 @@ public final class NvdCriteria {
   private NvdCriteria() {}
 
   public static List<CpeCriterion> of(NvdCve cve, String source) {
+    return of(cve.id(), cve.raw(), cve.preferredCvss().map(NvdCvss::vector).orElse(""), source);
+  }
+
+  /**
+   * The criteria of a stored CVE: its {@code cve} object as text and the CVSS vector chosen for it
+   * (empty when none).
+   */
+  public static List<CpeCriterion> of(String cveId, String raw, String cvssVector, String source) {
     AdvisorySeverity severity =
-        cve.preferredCvss()
-            .map(NvdCvss::vector)
-            .map(AdvisorySeverity::ofVector)
-            .orElse(AdvisorySeverity.UNKNOWN);
+        cvssVector.isEmpty() ? AdvisorySeverity.UNKNOWN : AdvisorySeverity.ofVector(cvssVector);
     JsonNode root;
     try {
-      root = JSON.readTree(cve.raw());
+      root = JSON.readTree(raw);
     } catch (JsonProcessingException e) {
-      return List.of(); // the reader produced the text; it cannot be malformed
+      return List.of(); // stored by the reader, which parsed it; it cannot be malformed
     }
     var out = new ArrayList<CpeCriterion>();
     for (JsonNode config : root.path("configurations")) {
@@ -55,7 +60,7 @@ public final class NvdCriteria {
       for (JsonNode m : vulnerable) {
         out.add(
             new CpeCriterion(
-                cve.id(),
+                cveId,
                 source,
                 m.path("criteria").asText("").strip(),
                 m.path("versionStartIncluding").asText("").strip(),
@@ -65,6 +70,17 @@ public final class NvdCriteria {
                 platform,
                 severity));
       }
+    }
+    return out;
+  }
+
+  /** The vendor:product keys of the vulnerable criteria, for the store's index. */
+  public static Set<String> keys(List<CpeCriterion> criteria) {
+    Set<String> out = new LinkedHashSet<>();
+    for (CpeCriterion c : criteria) {
+      Cpe.parse(c.criteria())
+          .filter(p -> Cpe.specific(p.vendor()) && Cpe.specific(p.product()))
+          .ifPresent(p -> out.add(p.key()));
     }
     return out;
   }

@@ -262,7 +262,7 @@ public final class AdvisoryStore {
                       + " WHERE sbom_id = :s AND ordinal = :o");
           for (Object[] r : rows) {
             b.bind("key", ComponentCopy.packageKey((String) r[2]))
-                .bindArray("more", String.class, ComponentCopy.lookupKeys((String) r[2]))
+                .bindArray("more", String.class, ComponentCopy.lookupKeys((String) r[2], List.of()))
                 .bind("s", (Long) r[0])
                 .bind("o", (Integer) r[1])
                 .add();

@@ -1,11 +1,14 @@
 package dev.craft.store;
 
 import dev.craft.core.Component;
+import dev.craft.engine.Cpe;
 import dev.craft.engine.PackageNames;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
@@ -15,6 +18,9 @@ import org.postgresql.PGConnection;
  * which is what keeps a large SBOM upload well under a second.
  */
 final class ComponentCopy {
+  /** Prefix of CPE look-up keys, which no purl type can produce. */
+  static final String CPE_PREFIX = "cpe/";
+
   private ComponentCopy() {}
 
   static void copy(Handle h, long sbomId, List<Component> components, Set<String> directRefs) {
@@ -31,9 +37,11 @@ final class ComponentCopy {
         quote(csv, field);
       }
       csv.append(',').append(directRefs.contains(c.ref()) ? 't' : 'f').append(',');
-      quote(csv, packageKey(c.purl()));
+      quote(csv, packageKey(c.purl(), c.cpes()));
       csv.append(',');
-      quote(csv, arrayLiteral(lookupKeys(c.purl())));
+      quote(csv, arrayLiteral(lookupKeys(c.purl(), c.cpes())));
+      csv.append(',');
+      quote(csv, arrayLiteral(c.cpes()));
       csv.append('\n');
     }
     try {
@@ -42,7 +50,7 @@ final class ComponentCopy {
           .getCopyAPI()
           .copyIn(
               "COPY sbom_component (sbom_id, ordinal, ref, type, grp, name, version, purl, direct,"
-                  + " package_key, lookup_keys)"
+                  + " package_key, lookup_keys, cpes)"
                   + " FROM STDIN (FORMAT csv)",
               new StringReader(csv.toString()));
     } catch (SQLException | IOException e) {
@@ -56,12 +64,40 @@ final class ComponentCopy {
   }
 
   /**
-   * The keys besides {@link #packageKey} that the matcher looks the purl up under (a distro
-   * package's source package, a Go package path's enclosing paths).
+   * The package key of a component: its purl's, else the CPE key of its first CPE name ({@code
+   * cpe/vendor:product}), so that a component known only by CPE is matched and triaged too.
    */
-  static List<String> lookupKeys(String purl) {
+  static String packageKey(String purl, List<String> cpes) {
+    String key = packageKey(purl);
+    if (!key.isEmpty()) {
+      return key;
+    }
+    List<String> byCpe = cpeKeys(cpes);
+    return byCpe.isEmpty() ? "" : byCpe.get(0);
+  }
+
+  /** {@code cpe/vendor:product} of each CPE name that names both. */
+  static List<String> cpeKeys(List<String> cpes) {
+    return cpes.stream()
+        .map(Cpe::parse)
+        .flatMap(Optional::stream)
+        .flatMap(c -> c.productKey().stream())
+        .map(k -> CPE_PREFIX + k)
+        .distinct()
+        .toList();
+  }
+
+  /**
+   * The keys besides the package key that the matcher looks the component up under (a distro
+   * package's source package, a Go package path's enclosing paths, its CPE names' vendor:product).
+   */
+  static List<String> lookupKeys(String purl, List<String> cpes) {
     var lookups = PackageNames.lookups(purl, "");
-    return lookups.stream().skip(1).map(l -> l.key().toString()).distinct().toList();
+    var out = new ArrayList<String>();
+    lookups.stream().skip(1).map(l -> l.key().toString()).forEach(out::add);
+    out.addAll(cpeKeys(cpes));
+    out.remove(packageKey(purl, cpes));
+    return out.stream().distinct().toList();
   }
 
   /** A PostgreSQL array literal of texts, each element quoted. */

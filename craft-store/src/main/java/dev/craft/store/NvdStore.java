@@ -1,6 +1,7 @@
 package dev.craft.store;
 
 import dev.craft.core.Actor;
+import dev.craft.engine.NvdCriteria;
 import dev.craft.formats.NvdCve;
 import dev.craft.formats.NvdCvss;
 import java.time.Instant;
@@ -99,6 +100,18 @@ public final class NvdStore {
                 .bind("raw", c.raw().replace("\u0000", ""))
                 .bind("fetched", fetchedAt)
                 .execute();
+            h.createUpdate("DELETE FROM nvd_cpe_key WHERE cve_id = :id")
+                .bind("id", c.id())
+                .execute();
+            var keys = NvdCriteria.keys(NvdCriteria.of(c, "nvd"));
+            if (!keys.isEmpty()) {
+              h.createUpdate(
+                      "INSERT INTO nvd_cpe_key (cve_id, cpe_key) SELECT :id, unnest(:keys)"
+                          + " ON CONFLICT DO NOTHING")
+                  .bind("id", c.id())
+                  .bindArray("keys", String.class, List.copyOf(keys))
+                  .execute();
+            }
             if (stored.isPresent()) {
               updated++;
             } else {
@@ -172,6 +185,46 @@ public final class NvdStore {
                 .bindArray("ids", String.class, cveIds)
                 .mapTo(String.class)
                 .list());
+  }
+
+  /** A stored CVE as the CPE look-up needs it: its text and the CVSS vector chosen for it. */
+  public record CpeSource(String cveId, String raw, String cvssVector) {}
+
+  /** The stored CVEs with a vulnerable criterion for one of the vendor:product {@code keys}. */
+  public List<CpeSource> forCpeKeys(Set<String> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT cve_id, raw, cvss_vector FROM nvd_cve WHERE cve_id IN
+                      (SELECT cve_id FROM nvd_cpe_key WHERE cpe_key = ANY(:keys))
+                    ORDER BY cve_id
+                    """)
+                .bindArray("keys", String.class, List.copyOf(keys))
+                .map(
+                    (rs, ctx) ->
+                        new CpeSource(
+                            rs.getString("cve_id"),
+                            rs.getString("raw"),
+                            rs.getString("cvss_vector")))
+                .list());
+  }
+
+  /** The vendor:product keys of the vulnerable criteria of {@code cveIds}. */
+  public Set<String> cpeKeysOf(List<String> cveIds) {
+    if (cveIds.isEmpty()) {
+      return Set.of();
+    }
+    return jdbi.withHandle(
+        h ->
+            Set.copyOf(
+                h.createQuery("SELECT DISTINCT cpe_key FROM nvd_cpe_key WHERE cve_id = ANY(:ids)")
+                    .bindArray("ids", String.class, cveIds)
+                    .mapTo(String.class)
+                    .list()));
   }
 
   public int count() {
