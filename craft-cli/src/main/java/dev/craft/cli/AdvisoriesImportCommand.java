@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.craft.core.InvalidInputException;
 import dev.craft.formats.AdvisoryIndexFile;
 import dev.craft.formats.AdvisoryLimits;
+import dev.craft.formats.GithubAdvisoryReader;
 import dev.craft.formats.OsvReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,8 +27,9 @@ import picocli.CommandLine.Spec;
  * temporary file and moved into place only when every input was read, so a bad input never leaves a
  * half index behind.
  *
- * <p>{@code craft advisories import PATH... --server URL --token T [--kev FILE] [--epss FILE]}
- * uploads instead: files as they are, folders as an index file built first.
+ * <p>{@code craft advisories import PATH... --server URL --token T [--kev FILE] [--epss FILE]
+ * [--nvd FILE] [--euvd FILE] [--euvd-exploited FILE] [--github FILE]} uploads instead: files as
+ * they are, folders as an index file built first. {@code --github} files also go into an index.
  */
 @Command(
     name = "import",
@@ -59,13 +61,43 @@ public final class AdvisoriesImportCommand implements Callable<Integer> {
   @Option(names = "--epss", paramLabel = "FILE", description = "EPSS CSV to upload (plain/gzip)")
   @Nullable Path epss;
 
+  @Option(
+      names = "--nvd",
+      paramLabel = "FILE",
+      description = "NVD CVE API 2.0 response(s) to upload (repeatable)")
+  List<Path> nvd = List.of();
+
+  @Option(
+      names = "--euvd",
+      paramLabel = "FILE",
+      description = "ENISA EUVD records to upload (array, search response; repeatable)")
+  List<Path> euvd = List.of();
+
+  @Option(
+      names = "--euvd-exploited",
+      paramLabel = "FILE",
+      description = "ENISA EUVD exploited-vulnerabilities list to upload (repeatable)")
+  List<Path> euvdExploited = List.of();
+
+  @Option(
+      names = "--github",
+      paramLabel = "FILE",
+      description =
+          "GitHub REST global advisories (JSON array) to upload, or to add to --index (repeatable)")
+  List<Path> github = List.of();
+
   @Override
   public Integer call() throws IOException {
     if (index != null) {
-      if (kev != null || epss != null) {
-        throw new InvalidInputException("--kev and --epss are uploaded with --server, not --index");
+      if (kev != null
+          || epss != null
+          || !nvd.isEmpty()
+          || !euvd.isEmpty()
+          || !euvdExploited.isEmpty()) {
+        throw new InvalidInputException(
+            "--kev, --epss, --nvd and --euvd are uploaded with --server, not --index");
       }
-      if (paths.isEmpty()) {
+      if (paths.isEmpty() && github.isEmpty()) {
         throw new InvalidInputException("name at least one OSV folder, all.zip or file");
       }
       return writeIndex(index);
@@ -74,9 +106,15 @@ public final class AdvisoriesImportCommand implements Callable<Integer> {
       throw new InvalidInputException(
           "give --index FILE to build an index, or --server URL to upload");
     }
-    if (paths.isEmpty() && kev == null && epss == null) {
+    if (paths.isEmpty()
+        && kev == null
+        && epss == null
+        && nvd.isEmpty()
+        && euvd.isEmpty()
+        && euvdExploited.isEmpty()
+        && github.isEmpty()) {
       throw new InvalidInputException(
-          "nothing to upload: name OSV files or folders, --kev or --epss");
+          "nothing to upload: name OSV files or folders, --kev, --epss, --nvd, --euvd or --github");
     }
     return upload();
   }
@@ -128,8 +166,61 @@ public final class AdvisoriesImportCommand implements Callable<Integer> {
               "/api/v1/advisories/epss", Files.readAllBytes(epss), "application/octet-stream");
       out.printf("%s: %d EPSS scores%n", epss, r.path("scores").asInt());
     }
+    for (Path f : nvd) {
+      JsonNode r = client.postBytes(named("/api/v1/advisories/nvd", f), read(f), JSON);
+      out.printf(
+          "%s: %d NVD CVEs, %d added, %d updated, %d unchanged, %d findings recorded%n",
+          f,
+          r.path("records").asInt(),
+          r.path("added").asInt(),
+          r.path("updated").asInt(),
+          r.path("unchanged").asInt(),
+          r.path("findings").asInt());
+    }
+    for (Path f : euvd) {
+      printEuvd(out, f, client.postBytes(named("/api/v1/advisories/euvd", f), read(f), JSON));
+    }
+    for (Path f : euvdExploited) {
+      String path = named("/api/v1/advisories/euvd", f) + "&exploited=true";
+      printEuvd(out, f, client.postBytes(path, read(f), JSON));
+    }
+    for (Path f : github) {
+      JsonNode r = client.postBytes(named("/api/v1/advisories/github", f), read(f), JSON);
+      out.printf(
+          "%s: %d GitHub advisories, %d added, %d updated, %d unchanged, %d findings recorded%n",
+          f,
+          r.path("records").asInt(),
+          r.path("added").asInt(),
+          r.path("updated").asInt(),
+          r.path("unchanged").asInt(),
+          r.path("findings").asInt());
+    }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private static final String JSON = "application/json";
+
+  private static String named(String path, Path file) {
+    return path + "?name=" + ServerClient.enc(file.getFileName().toString());
+  }
+
+  private static byte[] read(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidInputException("no such file: " + file);
+    }
+    return Files.readAllBytes(file);
+  }
+
+  private static void printEuvd(PrintWriter out, Path f, JsonNode r) {
+    out.printf(
+        "%s: %d EUVD records, %d added, %d updated, %d unchanged, %d exploited%n",
+        f,
+        r.path("records").asInt(),
+        r.path("added").asInt(),
+        r.path("updated").asInt(),
+        r.path("unchanged").asInt(),
+        r.path("exploited").asInt());
   }
 
   private int writeIndex(Path index) throws IOException {
@@ -159,6 +250,19 @@ public final class AdvisoriesImportCommand implements Callable<Integer> {
           out.printf(
               "%s: %d records from %d files (%d withdrawn)%n",
               path, stats.records(), stats.files(), counts[0]);
+        }
+        for (Path f : github) {
+          // GitHub advisories are converted to OSV records (ADR 081) and indexed like them.
+          var records =
+              new GithubAdvisoryReader(AdvisoryLimits.DEFAULT).read(read(f), f.toString());
+          int w = 0;
+          for (var r : records) {
+            writer.add(r);
+            w += r.isWithdrawn() ? 1 : 0;
+          }
+          withdrawn += w;
+          out.printf(
+              "%s: %d GitHub advisories as OSV records (%d withdrawn)%n", f, records.size(), w);
         }
         out.printf("index %s: %d records (%d withdrawn)%n", index, writer.records(), withdrawn);
       }

@@ -84,6 +84,61 @@ class AdvisoriesUploadCommandTest {
     assertThat(again.out()).contains("2 records, 0 added, 0 updated, 2 unchanged");
   }
 
+  static final String GITHUB =
+      """
+      [{"ghsa_id":"GHSA-2222-3333-4444","cve_id":"CVE-2099-0007","type":"reviewed","severity":"high",
+        "updated_at":"2099-01-06T00:00:00Z","published_at":"2099-01-01T00:00:00Z",
+        "vulnerabilities":[{"package":{"ecosystem":"npm","name":"left-pad"},
+          "vulnerable_version_range":"< 1.3.1","first_patched_version":"1.3.1"}]}]
+      """;
+
+  @Test
+  void nvdEuvdAndGithubFilesAreUploaded(@TempDir Path dir) throws IOException {
+    Path nvd = dir.resolve("nvd.json");
+    Files.writeString(
+        nvd,
+        """
+        {"resultsPerPage":1,"startIndex":0,"totalResults":1,"vulnerabilities":[{"cve":{
+          "id":"CVE-2099-0007","published":"2099-01-01T00:00:00.000",
+          "lastModified":"2099-01-02T00:00:00.000","vulnStatus":"Analyzed","metrics":{}}}]}
+        """);
+    Path euvd = dir.resolve("euvd.json");
+    Files.writeString(
+        euvd, "[{\"id\":\"EUVD-2099-7\",\"aliases\":\"CVE-2099-0007\",\"dateUpdated\":\"x\"}]");
+    Path github = dir.resolve("github.json");
+    Files.writeString(github, GITHUB);
+
+    var r =
+        upload(
+            "--nvd",
+            nvd.toString(),
+            "--euvd-exploited",
+            euvd.toString(),
+            "--github",
+            github.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("nvd.json: 1 NVD CVEs, 1 added")
+        .contains("euvd.json: 1 EUVD records, 1 added, 0 updated, 0 unchanged, 1 exploited")
+        .contains("github.json: 1 GitHub advisories, 1 added");
+  }
+
+  @Test
+  void githubAdvisoriesGoIntoAnOfflineIndexAsOsvRecords(@TempDir Path dir) throws IOException {
+    Path github = dir.resolve("github.json");
+    Files.writeString(github, GITHUB);
+    Path index = dir.resolve("advisories.idx");
+    var r =
+        Cli.run("advisories", "import", "--github", github.toString(), "--index", index.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("1 GitHub advisories as OSV records (0 withdrawn)");
+    assertThat(index).exists();
+    var nvd =
+        Cli.run("advisories", "import", "--nvd", github.toString(), "--index", index.toString());
+    assertThat(nvd.code()).isEqualTo(3);
+    assertThat(nvd.err()).contains("uploaded with --server");
+  }
+
   @Test
   void withoutAnIndexOrAServerTheCommandSaysWhatIsMissing(@TempDir Path dir) {
     var r = Cli.run("advisories", "import", dir.toString(), "--server", "");

@@ -31,14 +31,17 @@ final class AdvisoryApi {
   private final FindingStore findings;
   private final AdvisoryFeeds feeds;
   private final TriageWiring triage;
+  private final AdvisorySources sources;
 
   AdvisoryApi(
       AdvisoryService service,
       AdvisoryStore advisories,
       FindingStore findings,
       AdvisoryFeeds feeds,
-      TriageWiring triage) {
+      TriageWiring triage,
+      AdvisorySources sources) {
     this.triage = triage;
+    this.sources = sources;
     this.service = service;
     this.advisories = advisories;
     this.findings = findings;
@@ -92,7 +95,14 @@ final class AdvisoryApi {
           "no advisory feeds are configured (advisories.osv-urls, advisories.kev-url,"
               + " advisories.epss-url)");
     }
-    var result = feeds.tick();
+    java.util.Optional<Map<String, Object>> result;
+    try {
+      result = feeds.tick();
+    } catch (FeedFailedException e) {
+      // The upstream's fault, named per feed; a 5xx detail is otherwise hidden (Problems).
+      Problems.write(ctx, 502, String.valueOf(e.getMessage()));
+      return;
+    }
     if (result.isEmpty()) {
       ctx.status(202).json(Map.of("status", "another instance is running the feeds"));
       return;
@@ -124,6 +134,7 @@ final class AdvisoryApi {
     v.put("raw", a.raw());
     v.put("aliases", advisories.aliases(id));
     v.put("affected", affected(findings.affectedReleases(p.actor(), Set.of(id))));
+    v.putAll(sources.view(id)); // NVD and EUVD data through the aliases (ADR 081)
     ctx.json(v);
   }
 
@@ -136,8 +147,10 @@ final class AdvisoryApi {
     Map<Long, dev.craft.store.TriagedFinding> analysed = new java.util.HashMap<>();
     triage.queries().forRelease(p.actor(), id, rid).forEach(t -> analysed.put(t.findingId(), t));
     List<Map<String, Object>> items = new ArrayList<>();
+    Map<Long, List<String>> exploitedBy = sources.exploitedBy(rows);
     for (FindingRow f : rows) {
       Map<String, Object> v = view(f);
+      v.put("kevSources", exploitedBy.getOrDefault(f.id(), List.of()));
       var t = analysed.get(f.id());
       if (t != null) {
         v.put("analysis", triage.view().analysis(t));

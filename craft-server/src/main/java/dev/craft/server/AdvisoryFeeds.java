@@ -6,6 +6,8 @@ import dev.craft.formats.AdvisoryLimits;
 import dev.craft.formats.OsvReader;
 import dev.craft.formats.OsvRecord;
 import dev.craft.store.AdvisoryStore;
+import dev.craft.store.CraftJson;
+import dev.craft.store.FeedStateStore;
 import dev.craft.store.JobQueue;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -42,13 +45,19 @@ final class AdvisoryFeeds {
   private final long maxBytes;
   private final HttpClient http;
   private final String worker;
+  private final FeedStateStore state;
+  private final SourceFeeds more;
 
   AdvisoryFeeds(
       FeedSettings settings,
       AdvisoryService service,
       AdvisoryStore store,
       JobQueue queue,
-      long maxBytes) {
+      long maxBytes,
+      FeedStateStore state,
+      SourceFeeds more) {
+    this.state = state;
+    this.more = more;
     this.settings = settings;
     this.service = service;
     this.store = store;
@@ -88,16 +97,68 @@ final class AdvisoryFeeds {
     }
   }
 
+  /**
+   * Runs every configured feed once, recording each one's status; a failing feed does not stop the
+   * others, and the round then fails naming every failed feed.
+   */
   Map<String, Object> runOnce() {
+    var sources = settings.sources();
+    List<String[]> planned = new ArrayList<>();
+    settings.osv().forEach(u -> planned.add(new String[] {u.toString(), "osv"}));
+    settings.kev().ifPresent(u -> planned.add(new String[] {u.toString(), "kev"}));
+    settings.epss().ifPresent(u -> planned.add(new String[] {u.toString(), "epss"}));
+    sources.nvd().ifPresent(u -> planned.add(new String[] {u.toString(), "nvd"}));
+    sources.euvd().ifPresent(u -> planned.add(new String[] {u.toString(), "euvd"}));
+    sources.github().ifPresent(u -> planned.add(new String[] {u.toString(), "github"}));
+    planned.forEach(f -> state.queued(f[0], f[1]));
     Map<String, Object> out = new LinkedHashMap<>();
-    List<Map<String, Object>> osv = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    List<Object> osv = new ArrayList<>();
     for (URI base : settings.osv()) {
-      osv.add(syncOsv(base));
+      run(base, failures, () -> syncOsv(base)).ifPresent(osv::add);
     }
     out.put("osv", osv);
-    settings.kev().ifPresent(u -> out.put("kev", service.importKev(Actor.SYSTEM, fetch(u))));
-    settings.epss().ifPresent(u -> out.put("epss", service.importEpss(Actor.SYSTEM, fetch(u))));
+    settings
+        .kev()
+        .flatMap(u -> run(u, failures, () -> service.importKev(Actor.SYSTEM, fetch(u))))
+        .ifPresent(n -> out.put("kev", n));
+    settings
+        .epss()
+        .flatMap(u -> run(u, failures, () -> service.importEpss(Actor.SYSTEM, fetch(u))))
+        .ifPresent(n -> out.put("epss", n));
+    sources
+        .nvd()
+        .flatMap(u -> run(u, failures, () -> more.syncNvd(u)))
+        .ifPresent(r -> out.put("nvd", r));
+    sources
+        .euvd()
+        .flatMap(u -> run(u, failures, () -> more.syncEuvd(u)))
+        .ifPresent(r -> out.put("euvd", r));
+    sources
+        .github()
+        .flatMap(u -> run(u, failures, () -> more.syncGithub(u)))
+        .ifPresent(r -> out.put("github", r));
+    if (!failures.isEmpty()) {
+      throw new FeedFailedException(String.join("; ", failures));
+    }
     return out;
+  }
+
+  /** Runs one feed with its status kept in feed_state; empty when it failed. */
+  private <T> Optional<T> run(URI feed, List<String> failures, Supplier<T> body) {
+    String url = feed.toString();
+    state.running(url);
+    try {
+      T result = body.get();
+      state.succeeded(
+          url, CraftJson.write(result instanceof Map<?, ?> ? result : Map.of("count", result)));
+      return Optional.of(result);
+    } catch (RuntimeException e) {
+      String message = String.valueOf(e.getMessage());
+      state.failed(url, message);
+      failures.add(message.startsWith(url) ? message : url + ": " + message);
+      return Optional.empty();
+    }
   }
 
   private Map<String, Object> syncOsv(URI base) {

@@ -2,6 +2,7 @@ package dev.craft.server;
 
 import dev.craft.core.NotFoundException;
 import dev.craft.store.AdvisoryStore;
+import dev.craft.store.FeedStateStore;
 import dev.craft.store.FindingStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -16,8 +17,18 @@ final class AdvisoryPages {
   private final WebUi web;
   private final AdvisoryStore advisories;
   private final FindingStore findings;
+  private final AdvisorySources sources;
+  private final FeedStateStore feedState;
 
-  AdvisoryPages(Pages pages, WebUi web, AdvisoryStore advisories, FindingStore findings) {
+  AdvisoryPages(
+      Pages pages,
+      WebUi web,
+      AdvisoryStore advisories,
+      FindingStore findings,
+      AdvisorySources sources,
+      FeedStateStore feedState) {
+    this.sources = sources;
+    this.feedState = feedState;
     this.pages = pages;
     this.web = web;
     this.advisories = advisories;
@@ -37,6 +48,7 @@ final class AdvisoryPages {
     model.put("page", PageInfo.of("Advisories", p));
     model.put("q", q);
     model.put("results", q.isEmpty() ? List.of() : advisories.search(q, 100));
+    model.put("feeds", feedState.all());
     pages.render(ctx, "advisories.jte", model);
   }
 
@@ -49,6 +61,9 @@ final class AdvisoryPages {
     model.put("advisory", a);
     model.put("aliases", advisories.aliases(id));
     model.put("affected", findings.affectedReleases(p.actor(), Set.of(id)));
+    var ids = sources.idsOf(id);
+    model.put("nvd", sources.nvd(ids));
+    model.put("euvd", sources.euvd(ids));
     pages.render(ctx, "advisory.jte", model);
   }
 }

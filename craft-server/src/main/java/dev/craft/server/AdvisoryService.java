@@ -48,16 +48,28 @@ final class AdvisoryService {
   private final ExploitationStore exploitation;
   private final FindingStore findings;
   private final AdvisoryLimits limits;
+  private final FeedEnrichment enrichment;
 
   AdvisoryService(
       AdvisoryStore advisories,
       ExploitationStore exploitation,
       FindingStore findings,
       AdvisoryLimits limits) {
+    this(advisories, exploitation, findings, limits, FeedEnrichment.NONE);
+  }
+
+  /** With NVD CVSS and EU-exploited data used in matching (ADR 081). */
+  AdvisoryService(
+      AdvisoryStore advisories,
+      ExploitationStore exploitation,
+      FindingStore findings,
+      AdvisoryLimits limits,
+      FeedEnrichment enrichment) {
     this.advisories = advisories;
     this.exploitation = exploitation;
     this.findings = findings;
     this.limits = limits;
+    this.enrichment = enrichment;
   }
 
   /** What an OSV import did. */
@@ -181,6 +193,7 @@ final class AdvisoryService {
     if (records.isEmpty() || components.isEmpty()) {
       return List.of();
     }
+    records = enrichment.withNvdCvss(records);
     var builder = AdvisoryIndex.builder();
     Set<String> ids = new HashSet<>();
     for (OsvRecord r : records) {
@@ -195,7 +208,11 @@ final class AdvisoryService {
       byScan.put(s, c);
       scan.add(s);
     }
-    var matcher = new Matcher(builder.build(), exploitation.kevFor(ids), exploitation.epssFor(ids));
+    var matcher =
+        new Matcher(
+            builder.build(),
+            enrichment.withEuExploited(exploitation.kevFor(ids), ids),
+            exploitation.epssFor(ids));
     var out = new ArrayList<NewFinding>();
     for (VulnerabilityFinding f : matcher.scan(scan).findings()) {
       Candidate c = byScan.get(f.component());

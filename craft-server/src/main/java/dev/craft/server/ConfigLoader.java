@@ -210,7 +210,44 @@ public final class ConfigLoader {
         osv,
         kev.isEmpty() ? Optional.empty() : Optional.of(uri("advisories.kev-url", kev)),
         epss.isEmpty() ? Optional.empty() : Optional.of(uri("advisories.epss-url", epss)),
-        duration("advisories.feed-interval"));
+        duration("advisories.feed-interval"),
+        sourceFeeds());
+  }
+
+  private SourceFeedSettings sourceFeeds() {
+    return new SourceFeedSettings(
+        optionalUri("advisories.nvd-url"),
+        values.get("advisories.nvd-api-key"),
+        integer("advisories.nvd-page-size", 1, 2000),
+        pause("advisories.feed-page-delay"),
+        optionalUri("advisories.euvd-url").map(ConfigLoader::slash),
+        integer("advisories.euvd-page-size", 1, 100),
+        integer("advisories.euvd-days", 1, 3650),
+        optionalUri("advisories.github-url"),
+        values.get("advisories.github-token"),
+        integer("advisories.feed-max-pages", 1, 1_000_000));
+  }
+
+  /** A duration that may be zero (tests run the feeds without pauses). */
+  private Duration pause(String key) {
+    try {
+      Duration d = Duration.parse(values.get(key));
+      if (d.isNegative() || d.compareTo(Duration.ofMinutes(10)) > 0) {
+        throw invalid(key, "must be between PT0S and PT10M");
+      }
+      return d;
+    } catch (DateTimeParseException e) {
+      throw invalid(key, "must be an ISO-8601 duration such as PT6S");
+    }
+  }
+
+  private Optional<URI> optionalUri(String key) {
+    String v = values.get(key);
+    return v.isEmpty() ? Optional.empty() : Optional.of(uri(key, v));
+  }
+
+  private static URI slash(URI u) {
+    return u.toString().endsWith("/") ? u : URI.create(u + "/");
   }
 
   private EscalationSettings escalation() {
@@ -375,6 +412,16 @@ public final class ConfigLoader {
     d.put("advisories.kev-url", "");
     d.put("advisories.epss-url", "");
     d.put("advisories.feed-interval", "PT6H");
+    d.put("advisories.nvd-url", "");
+    d.put("advisories.nvd-api-key", "");
+    d.put("advisories.nvd-page-size", "2000");
+    d.put("advisories.feed-page-delay", "PT6S");
+    d.put("advisories.euvd-url", "");
+    d.put("advisories.euvd-page-size", "100");
+    d.put("advisories.euvd-days", "30");
+    d.put("advisories.github-url", "");
+    d.put("advisories.github-token", "");
+    d.put("advisories.feed-max-pages", "1000");
     return Collections.unmodifiableMap(d);
   }
 }

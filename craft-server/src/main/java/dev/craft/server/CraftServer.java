@@ -113,12 +113,15 @@ public final class CraftServer implements AutoCloseable {
     var findingStore = new FindingStore(jdbi);
     // Components stored before findings existed get their package key once.
     advisoryStore.backfillPackageKeys();
+    var nvdStore = new dev.craft.store.NvdStore(jdbi);
+    var euvdStore = new dev.craft.store.EuvdStore(jdbi);
     var advisoryService =
         new AdvisoryService(
             advisoryStore,
             new dev.craft.store.ExploitationStore(jdbi),
             findingStore,
-            dev.craft.formats.AdvisoryLimits.DEFAULT);
+            dev.craft.formats.AdvisoryLimits.DEFAULT,
+            new FeedEnrichment(nvdStore, euvdStore));
     var sbomService =
         new SbomService(
             sbomStore,
@@ -144,17 +147,36 @@ public final class CraftServer implements AutoCloseable {
     var accountApi = new AccountApi(accounts, users, tokens, teams, products);
     var auditApi = new AuditApi(auditLog, signer);
     var sbomApi = new SbomApi(sbomService, sbomStore);
+    var feedQueue = new dev.craft.store.JobQueue(jdbi, java.time.Duration.ofHours(1));
+    var feedState = new dev.craft.store.FeedStateStore(jdbi);
+    var sourceFeeds =
+        new SourceFeeds(
+            config.feeds().sources(),
+            advisoryService,
+            advisoryStore,
+            nvdStore,
+            euvdStore,
+            config.maxBodyBytes());
     var feeds =
         new AdvisoryFeeds(
             config.feeds(),
             advisoryService,
             advisoryStore,
-            new dev.craft.store.JobQueue(jdbi, java.time.Duration.ofHours(1)),
-            config.maxBodyBytes());
+            feedQueue,
+            config.maxBodyBytes(),
+            feedState,
+            sourceFeeds);
+    var feedApi =
+        new FeedApi(advisoryService, nvdStore, euvdStore, feedState, feedQueue, sourceFeeds);
+    var advisorySources =
+        new AdvisorySources(
+            advisoryStore, nvdStore, euvdStore, new dev.craft.store.ExploitationStore(jdbi));
     var web = new WebUi(pages, auth, products, releases, accounts, tokens, auditLog, openApi);
     var triage = TriageWiring.create(jdbi, products, releases, pages, web, config.triage());
     var vex = VexWiring.create(jdbi, products, releases, sbomStore, pages, web, config.csaf());
-    var advisoryApi = new AdvisoryApi(advisoryService, advisoryStore, findingStore, feeds, triage);
+    var advisoryApi =
+        new AdvisoryApi(
+            advisoryService, advisoryStore, findingStore, feeds, triage, advisorySources);
     var escalations = new EscalationStore(jdbi);
     var art14 =
         new Art14Cases(
@@ -165,10 +187,19 @@ public final class CraftServer implements AutoCloseable {
             Clock.systemUTC());
     var caseApi = new CaseApi(art14, pages);
     var caseUi = new CaseUi(pages, auth, art14, products);
-    var advisoryPages = new AdvisoryPages(pages, web, advisoryStore, findingStore);
+    var advisoryPages =
+        new AdvisoryPages(pages, web, advisoryStore, findingStore, advisorySources, feedState);
     var releasePage =
         new ReleasePage(
-            pages, web, products, releases, sbomStore, sbomService, findingStore, triage);
+            pages,
+            web,
+            products,
+            releases,
+            sbomStore,
+            sbomService,
+            findingStore,
+            triage,
+            advisorySources);
     var adminPage = new AdminPage(pages, web, accounts, users, teams, products);
     var compliance = ComplianceWiring.create(jdbi, products, releases, pages, auth, config.demo());
     var cvdStore = new dev.craft.store.CvdStore(jdbi);
@@ -257,6 +288,7 @@ public final class CraftServer implements AutoCloseable {
               caseApi.routes(r);
               sbomApi.routes(r);
               advisoryApi.routes(r);
+              feedApi.routes(r);
               compliance.routes(r);
               web.routes(r);
               releasePage.routes(r);

@@ -34,6 +34,7 @@ final class ReleasePage {
   private final SbomStore sboms;
   private final SbomService service;
   private final FindingStore findings;
+  private final AdvisorySources sources;
   private final TriageWiring triage;
 
   ReleasePage(
@@ -44,7 +45,9 @@ final class ReleasePage {
       SbomStore sboms,
       SbomService service,
       FindingStore findings,
-      TriageWiring triage) {
+      TriageWiring triage,
+      AdvisorySources sources) {
+    this.sources = sources;
     this.triage = triage;
     this.pages = pages;
     this.web = web;
@@ -91,6 +94,7 @@ final class ReleasePage {
     // Findings of the current SBOM and manual ones (from CVD reports), which need no SBOM.
     var rows = findings.forRelease(p.actor(), id, rid);
     model.put("findings", rows);
+    model.put("kevSources", sources.exploitedBy(rows)); // CISA KEV / EU exploited (ADR 081)
     Map<Long, Map<String, Object>> analysis = new HashMap<>();
     triage
         .queries()

@@ -2,6 +2,7 @@ package dev.craft.server;
 
 import dev.craft.core.Actor;
 import dev.craft.core.Component;
+import dev.craft.core.ConflictException;
 import dev.craft.core.InvalidInputException;
 import dev.craft.core.Product;
 import dev.craft.core.Release;
@@ -189,6 +190,13 @@ final class VexService {
       if (p != null) {
         statements.add(VexTriage.statement(f, p));
       }
+    }
+    if (statements.isEmpty() && format == VexFormat.CSAF) {
+      // The CSAF schema needs at least one vulnerability and one product: nothing to say is not
+      // a valid CSAF VEX document, while OpenVEX and CycloneDX can be empty.
+      throw new ConflictException(
+          "no findings to export: a CSAF VEX document needs at least one vulnerability; use"
+              + " openvex or cyclonedx");
     }
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     String id =

@@ -39,7 +39,7 @@ class VexSharedDataTest {
       """
       {"id":"TEST-BASH-1","modified":"2024-01-01T00:00:00Z","published":"2023-01-01T00:00:00Z",
        "aliases":["CVE-1234-5678"],"summary":"bash (test fixture for the vexctl examples)",
-       "affected":[{"package":{"ecosystem":"Wolfi","name":"wolfi/bash"},
+       "affected":[{"package":{"ecosystem":"Wolfi","name":"bash"},
          "ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"},{"fixed":"1.0.1"}]}]}]}""";
 
   static final String SBOM =

@@ -236,6 +236,21 @@ class VexTest {
   }
 
   @Test
+  void aReleaseWithoutFindingsHasAnEmptyOpenVexAndCycloneDxButNoCsaf() {
+    long a = product("No SBOM yet");
+    var created =
+        s.postJson("/api/v1/products/" + a + "/releases", ADMIN_TOKEN, "{\"version\":\"0.1\"}");
+    String r = "/api/v1/products/" + a + "/releases/" + json(created).get("id").asLong();
+    for (String format : List.of("openvex", "cyclonedx")) {
+      assertThat(new String(export(r, format), StandardCharsets.UTF_8)).doesNotContain("GHSA");
+    }
+    // CSAF cannot say "nothing": its schema needs a vulnerability and a product.
+    var csaf = s.get(r + "/vex?format=csaf", ADMIN_TOKEN);
+    assertThat(csaf.statusCode()).isEqualTo(409);
+    assertThat(csaf.body()).contains("needs at least one vulnerability");
+  }
+
+  @Test
   void aStatementAboutTheProductAsAWholeAppliesToAllItsFindingsOfThatVulnerability() {
     long p = product("Whole Product");
     String r1 = release(p, "1.0.0", findingsSbom());

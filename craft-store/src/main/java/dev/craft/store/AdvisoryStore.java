@@ -197,8 +197,8 @@ public final class AdvisoryStore {
   }
 
   /**
-   * Advisories whose id or alias equals {@code q} (case-insensitive), then those whose id starts
-   * with it.
+   * Advisories whose id or alias equals {@code q} (case-insensitive), or that an EUVD record {@code
+   * q} names (ADR 081), then those whose id starts with it.
    */
   public List<AdvisoryRow> search(String q, int limit) {
     String needle = q.strip().toUpperCase(java.util.Locale.ROOT);
@@ -210,6 +210,9 @@ public final class AdvisoryStore {
                     WHERE upper(a.id) = :q
                        OR a.id IN (SELECT advisory_id FROM advisory_alias WHERE upper(alias) = :q)
                        OR a.id IN (SELECT alias FROM advisory_alias WHERE upper(advisory_id) = :q)
+                       OR a.id IN (SELECT alias FROM euvd_alias WHERE upper(euvd_id) = :q)
+                       OR a.id IN (SELECT x.advisory_id FROM advisory_alias x JOIN euvd_alias e
+                                     ON e.alias = x.alias WHERE upper(e.euvd_id) = :q)
                        OR upper(a.id) LIKE :prefix
                     ORDER BY (upper(a.id) = :q) DESC, a.id LIMIT :limit
                     """)

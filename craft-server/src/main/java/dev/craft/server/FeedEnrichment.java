@@ -1,0 +1,126 @@
+package dev.craft.server;
+
+import dev.craft.formats.KevCatalog;
+import dev.craft.formats.KevEntry;
+import dev.craft.formats.NvdCvss;
+import dev.craft.formats.OsvAffected;
+import dev.craft.formats.OsvRecord;
+import dev.craft.formats.OsvSeverity;
+import dev.craft.store.EuvdStore;
+import dev.craft.store.NvdStore;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the NVD and EUVD data add to matching (ADR 081), through the advisory's id and aliases like
+ * KEV and EPSS: an advisory without any CVSS vector takes the NVD CVSS of a CVE it names (so PyPI
+ * findings, whose OSV records have no severity, get one), and an EU-exploited EUVD record counts
+ * like a KEV entry. The stored advisory text is not changed.
+ */
+final class FeedEnrichment {
+  static final FeedEnrichment NONE = new FeedEnrichment(null, null);
+
+  private final @org.jspecify.annotations.Nullable NvdStore nvd;
+  private final @org.jspecify.annotations.Nullable EuvdStore euvd;
+
+  FeedEnrichment(
+      @org.jspecify.annotations.Nullable NvdStore nvd,
+      @org.jspecify.annotations.Nullable EuvdStore euvd) {
+    this.nvd = nvd;
+    this.euvd = euvd;
+  }
+
+  static boolean withoutCvss(OsvRecord r) {
+    if (r.severity().stream().anyMatch(s -> s.type().startsWith("CVSS_"))) {
+      return false;
+    }
+    for (OsvAffected a : r.affected()) {
+      if (a.severity().stream().anyMatch(s -> s.type().startsWith("CVSS_"))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The records, those without a CVSS vector given the NVD CVSS of the first CVE they name. */
+  List<OsvRecord> withNvdCvss(List<OsvRecord> records) {
+    if (nvd == null) {
+      return records;
+    }
+    Set<String> cves = new HashSet<>();
+    for (OsvRecord r : records) {
+      if (withoutCvss(r)) {
+        cves.addAll(cvesOf(r));
+      }
+    }
+    if (cves.isEmpty()) {
+      return records;
+    }
+    var stored = nvd.forIds(cves);
+    if (stored.isEmpty()) {
+      return records;
+    }
+    var out = new ArrayList<OsvRecord>(records.size());
+    for (OsvRecord r : records) {
+      OsvRecord enriched = r;
+      if (withoutCvss(r)) {
+        for (String cve : cvesOf(r)) {
+          var row = stored.get(cve);
+          if (row != null && !row.cvssVector().isEmpty()) {
+            OsvSeverity s =
+                new NvdCvss(row.cvssVersion(), row.cvssVector(), row.cvssScore(), "", "").toOsv();
+            enriched =
+                new OsvRecord(
+                    r.id(),
+                    r.modified(),
+                    r.published(),
+                    r.withdrawn(),
+                    r.aliases(),
+                    List.of(s),
+                    r.databaseSeverity(),
+                    r.affected(),
+                    r.source(),
+                    r.raw());
+            break;
+          }
+        }
+      }
+      out.add(enriched);
+    }
+    return out;
+  }
+
+  /** The KEV catalog with an entry added for each id that an EU-exploited EUVD record names. */
+  KevCatalog withEuExploited(KevCatalog kev, Set<String> ids) {
+    if (euvd == null || ids.isEmpty()) {
+      return kev;
+    }
+    var hits = euvd.exploitedFor(ids);
+    if (hits.isEmpty()) {
+      return kev;
+    }
+    var entries = new ArrayList<KevEntry>(kev.entries());
+    for (var h : hits) {
+      if (kev.find(h.matchedId()).isEmpty()) {
+        entries.add(
+            new KevEntry(h.matchedId(), "ENISA EUVD", "", h.euvdId(), h.exploitedSince(), "", ""));
+      }
+    }
+    return new KevCatalog(kev.catalogVersion(), entries);
+  }
+
+  private static List<String> cvesOf(OsvRecord r) {
+    var out = new ArrayList<String>();
+    if (r.id().startsWith("CVE-")) {
+      out.add(r.id());
+    }
+    for (String a : r.aliases()) {
+      if (a.startsWith("CVE-")) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+}
