@@ -118,6 +118,12 @@ class CvdFindingTest {
 
     var decided = fx.decide(product, finding, "{\"state\":\"exploitable\"}");
     assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+    // VEX exports carry the manual finding with its decision, in every format.
+    for (String format : new String[] {"openvex", "cyclonedx", "csaf"}) {
+      var vex = s.get(path + "/vex?format=" + format, ADMIN_TOKEN);
+      assertThat(vex.statusCode()).as(vex.body()).isEqualTo(200);
+      assertThat(vex.body()).as(format).contains("CVE-2026-12345");
+    }
     JsonNode gate = json(s.get(path + "/gate", ADMIN_TOKEN));
     assertThat(gate.get("verdict").asText()).isEqualTo("blocked");
     assertThat(gate.get("blocking").toString()).contains("CVE-2026-12345");

@@ -95,10 +95,11 @@ public final class TriageImport {
     return h.createQuery(
                 """
             SELECT count(*) FROM finding f
-              JOIN sbom_component c ON c.sbom_id = f.sbom_id AND c.ordinal = f.component_ordinal
+              LEFT JOIN sbom_component c
+                ON c.sbom_id = f.sbom_id AND c.ordinal = f.component_ordinal
               JOIN triage_decision d ON d.product_id = :p
                 AND d.vulnerability_id = f.vulnerability_id
-                AND d.package_key = coalesce(c.package_key, '') AND %s
+                AND d.package_key = coalesce(c.package_key, f.package_key) AND %s
             WHERE f.id = :f
             """
                     .formatted(TriageQueries.IN_SCOPE))
