@@ -30,6 +30,11 @@ final class CsafFindingPrefill {
     this.advisories = advisories;
   }
 
+  /** The CVD report a finding was recorded from, if any (its reporter is credited). */
+  java.util.Optional<Long> cvdReportOf(long releaseId, long findingId) {
+    return java.util.Optional.ofNullable(findings.cvdReports(releaseId).get(findingId));
+  }
+
   ObjectNode fromFinding(Actor actor, Product product, long releaseId, long findingId) {
     FindingRow f =
         findings.forRelease(actor, product.id(), releaseId).stream()

@@ -98,6 +98,16 @@ final class CsafFormPages {
               CsafForm.id(finding, "finding"));
     }
     String report = CsafForm.query(ctx, "report");
+    if (report.isEmpty() && !finding.isEmpty()) {
+      // A finding recorded from a CVD report credits that report's reporter.
+      report =
+          prefill
+              .cvdReportOf(
+                  CsafForm.id(CsafForm.query(ctx, "release"), "release"),
+                  CsafForm.id(finding, "finding"))
+              .map(String::valueOf)
+              .orElse("");
+    }
     if (!report.isEmpty()) {
       // Credit as the reporter asked on the CVD form; an empty credit means no public credit.
       String credit = cvd.get(CsafForm.id(report, "report")).creditAs().strip();

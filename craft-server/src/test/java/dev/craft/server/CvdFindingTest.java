@@ -34,7 +34,9 @@ class CvdFindingTest {
                 .header("Content-Type", "application/json")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        "{\"title\":\"" + title + "\",\"description\":\"details\"}")));
+                        "{\"title\":\""
+                            + title
+                            + "\",\"description\":\"details\",\"creditAs\":\"Ada Lovelace\"}")));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     return json(r).get("id").asLong();
   }
@@ -80,6 +82,17 @@ class CvdFindingTest {
     assertThat(page(admin, "/cvd/" + report))
         .contains(
             "/products/" + product + "/releases/" + releaseId(release) + "#finding-" + findingId);
+    // An advisory written from the finding credits the reporter as they asked.
+    assertThat(
+            page(
+                admin,
+                "/csaf/new?product="
+                    + product
+                    + "&release="
+                    + releaseId(release)
+                    + "&finding="
+                    + findingId))
+        .contains("Ada Lovelace");
 
     // Once only; a new SBOM keeps it.
     assertThat(
