@@ -26,13 +26,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -44,10 +46,17 @@ import java.util.stream.Stream;
 final class AdvisoryService {
   private static final int BATCH = 500;
 
+  /**
+   * Parsed advisories kept for SBOM matching. A parsed record without its text takes roughly 2 KiB,
+   * so the cache holds at most ~100 MiB.
+   */
+  private static final int PARSED_CACHE = 50_000;
+
   private final AdvisoryStore advisories;
   private final ExploitationStore exploitation;
   private final FindingStore findings;
   private final AdvisoryLimits limits;
+  private final ParsedAdvisoryCache parsed = new ParsedAdvisoryCache(PARSED_CACHE);
 
   AdvisoryService(
       AdvisoryStore advisories,
@@ -152,9 +161,46 @@ final class AdvisoryService {
     for (Candidate c : components) {
       PackageNames.ofPurl(c.purl()).ifPresent(p -> keys.add(p.key().toString()));
     }
-    List<OsvRecord> records =
-        advisories.forPackages(keys).stream().map(a -> parseStored(a.raw(), a.source())).toList();
+    List<OsvRecord> records = storedRecords(keys);
     return findings.record(match(records, components), Set.of(), components);
+  }
+
+  /**
+   * The stored, non-withdrawn advisories of {@code keys}, ordered by id: parsed copies where the
+   * stored {@code modified} is the one parsed, the rest fetched and parsed (in parallel) now.
+   */
+  private List<OsvRecord> storedRecords(Set<String> keys) {
+    var stamps = advisories.stampsForPackages(keys);
+    var have = new HashMap<String, OsvRecord>(stamps.size() * 2);
+    var missing = new ArrayList<AdvisoryStore.AdvisoryStamp>();
+    for (var s : stamps) {
+      parsed
+          .find(s.id(), s.modified())
+          .ifPresentOrElse(r -> have.put(s.id(), r), () -> missing.add(s));
+    }
+    if (!missing.isEmpty()) {
+      Map<String, String> raw =
+          advisories.rawOf(missing.stream().map(AdvisoryStore.AdvisoryStamp::id).toList());
+      Map<String, OsvRecord> fresh =
+          missing.parallelStream()
+              .filter(s -> raw.containsKey(s.id()))
+              .collect(
+                  Collectors.toConcurrentMap(
+                      AdvisoryStore.AdvisoryStamp::id,
+                      s -> parseStored(raw.get(s.id()), s.source())));
+      fresh.values().forEach(parsed::put);
+      have.putAll(fresh);
+    }
+    var out = new ArrayList<OsvRecord>(stamps.size());
+    for (var s : stamps) {
+      // Absent only when deleted between the two queries. A record stored anew meanwhile is
+      // matched in the version read, as one query would have read it.
+      OsvRecord r = have.get(s.id());
+      if (r != null) {
+        out.add(r.source().equals(s.source()) ? r : withSource(r, s.source()));
+      }
+    }
+    return out;
   }
 
   /**
@@ -186,37 +232,68 @@ final class AdvisoryService {
       ids.add(r.id());
       ids.addAll(r.aliases());
     }
-    var byScan = new IdentityHashMap<ScanComponent, Candidate>();
-    var scan = new ArrayList<ScanComponent>(components.size());
+    // Releases of a portfolio mostly share their dependencies' versions: each distinct component
+    // is matched (and its evidence written) once, and its findings are given to every candidate
+    // that names it. The matcher looks at one component at a time, so this changes no verdict.
+    var distinct = new LinkedHashMap<ScanComponent, ScanComponent>();
+    var scanOf = new ArrayList<ScanComponent>(components.size());
     for (Candidate c : components) {
       var s = new ScanComponent(c.purl(), c.name(), c.version());
-      byScan.put(s, c);
-      scan.add(s);
+      scanOf.add(distinct.computeIfAbsent(s, k -> k));
     }
     var matcher = new Matcher(builder.build(), exploitation.kevFor(ids), exploitation.epssFor(ids));
-    var out = new ArrayList<NewFinding>();
-    for (VulnerabilityFinding f : matcher.scan(scan).findings()) {
-      Candidate c = byScan.get(f.component());
-      if (c == null) {
-        continue;
-      }
+    var verdicts = new HashMap<ScanComponent, List<Verdict>>();
+    for (VulnerabilityFinding f : matcher.scan(List.copyOf(distinct.keySet())).findings()) {
       boolean affected = f.status() == VulnerabilityFinding.Status.AFFECTED;
-      out.add(
-          new NewFinding(
-              c,
-              f.vulnerability(),
-              String.join(" ", f.aliases()),
-              affected ? "affected" : "indeterminate",
-              affected ? "" : f.evidence().reason(),
-              f.severity().level().label(),
-              f.severity().cvssScore(),
-              f.severity().cvssVector(),
-              f.kev(),
-              f.epss(),
-              CraftJson.write(f.evidence())));
+      verdicts
+          .computeIfAbsent(f.component(), k -> new ArrayList<>(2))
+          .add(
+              new Verdict(
+                  f.vulnerability(),
+                  String.join(" ", f.aliases()),
+                  affected ? "affected" : "indeterminate",
+                  affected ? "" : f.evidence().reason(),
+                  f.severity().level().label(),
+                  f.severity().cvssScore(),
+                  f.severity().cvssVector(),
+                  f.kev(),
+                  f.epss(),
+                  CraftJson.write(f.evidence())));
+    }
+    var out = new ArrayList<NewFinding>();
+    for (int i = 0; i < components.size(); i++) {
+      Candidate c = components.get(i);
+      for (Verdict v : verdicts.getOrDefault(scanOf.get(i), List.of())) {
+        out.add(
+            new NewFinding(
+                c,
+                v.vulnerability(),
+                v.aliases(),
+                v.status(),
+                v.reason(),
+                v.severity(),
+                v.cvss(),
+                v.cvssVector(),
+                v.kev(),
+                v.epss(),
+                v.evidence()));
+      }
     }
     return out;
   }
+
+  /** A finding's verdict for one distinct component, before it is given to its candidates. */
+  private record Verdict(
+      String vulnerability,
+      String aliases,
+      String status,
+      String reason,
+      String severity,
+      double cvss,
+      String cvssVector,
+      boolean kev,
+      double epss,
+      String evidence) {}
 
   /** A stored record parsed again: JSON when its text starts with a brace, YAML otherwise. */
   OsvRecord parseStored(String raw, String source) {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -117,49 +116,20 @@ public final class FindingStore {
   public int record(List<NewFinding> findings, Set<String> rematched, List<Candidate> components) {
     return jdbi.inTransaction(
         h -> {
-          PreparedBatch b =
-              h.prepareBatch(
-                  """
-                  INSERT INTO finding (release_id, sbom_id, component_ordinal, purl, name, version,
-                    vulnerability_id, aliases, status, reason, severity, cvss, cvss_vector, kev, epss,
-                    evidence)
-                  VALUES (:release, :sbom, :ordinal, :purl, :name, :version, :vuln, :aliases, :status,
-                    :reason, :severity, :cvss, :vector, :kev, :epss, CAST(:evidence AS jsonb))
-                  ON CONFLICT (release_id, sbom_id, component_ordinal, vulnerability_id) DO UPDATE SET
-                    aliases = excluded.aliases, status = excluded.status, reason = excluded.reason,
-                    severity = excluded.severity, cvss = excluded.cvss,
-                    cvss_vector = excluded.cvss_vector, kev = excluded.kev, epss = excluded.epss,
-                    evidence = excluded.evidence, last_seen_at = now()
-                  """);
-          for (NewFinding f : findings) {
-            Candidate c = f.component();
-            b.bind("release", c.releaseId())
-                .bind("sbom", c.sbomId())
-                .bind("ordinal", c.ordinal())
-                .bind("purl", c.purl())
-                .bind("name", c.name())
-                .bind("version", c.version())
-                .bind("vuln", f.vulnerabilityId())
-                .bind("aliases", f.aliases())
-                .bind("status", f.status())
-                .bind("reason", f.reason())
-                .bind("severity", f.severity())
-                .bind("cvss", f.cvss())
-                .bind("vector", f.cvssVector())
-                .bind("kev", f.kev())
-                .bind("epss", f.epss())
-                .bind("evidence", f.evidence())
-                .add();
+          boolean stale = !rematched.isEmpty() && !components.isEmpty();
+          if (!findings.isEmpty() || stale) {
+            FindingCopy.stage(h, findings);
           }
-          if (b.size() > 0) {
-            b.execute();
-          }
-          if (!rematched.isEmpty() && !components.isEmpty()) {
-            // now() is the transaction's start, so rows written above are not older than it.
+          if (stale) {
+            // Findings of the re-matched advisories on these SBOMs that this match did not
+            // produce: deleted before the upsert, so that a new advisory's look-up finds no rows.
             h.createUpdate(
                     """
-                    DELETE FROM finding WHERE vulnerability_id = ANY(:ids) AND last_seen_at < now()
-                      AND sbom_id = ANY(:sboms)
+                    DELETE FROM finding f WHERE f.vulnerability_id = ANY(:ids)
+                      AND f.sbom_id = ANY(:sboms)
+                      AND NOT EXISTS (SELECT 1 FROM finding_in i WHERE i.release_id = f.release_id
+                        AND i.sbom_id = f.sbom_id AND i.component_ordinal = f.component_ordinal
+                        AND i.vulnerability_id = f.vulnerability_id)
                     """)
                 .bindArray("ids", String.class, List.copyOf(rematched))
                 .bindArray(
@@ -168,7 +138,9 @@ public final class FindingStore {
                     components.stream().map(Candidate::sbomId).distinct().toList())
                 .execute();
           }
-          // A new SBOM or a changed advisory puts earlier triage decisions back in triage.
+          if (!findings.isEmpty()) {
+            FindingCopy.upsertStaged(h);
+          }
           TriageStore.reopenStale(h);
           return findings.size();
         });

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# End-to-end benchmark: upload a 10,000-component CycloneDX SBOM through the API to a server whose database already
+# holds ADVISORIES stored advisories (the shared OSV records plus renamed copies, bulk-loaded with COPY into a
+# throwaway PostgreSQL cluster), several times, each to a new release; reports curl's wall time per upload (store the
+# SBOM, look up the advisories of its packages, parse them, match, record the findings) and the findings recorded.
+# Needs the Debian postgresql package and ../shared/data/osv. Usage:
+#   bench/sbom-upload-stored.sh [advisories] [components] [runs]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+count=${1:-200000}; n=${2:-10000}; runs=${3:-5}
+port=18790; pgport=55498; token=craft_bench_token_0123456789abcdef
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+work=$(mktemp -d /tmp/craft-stored.XXXXXX); chmod 755 "$work"; chown postgres:postgres "$work"
+if [[ ! -f "$root/bench/target/benchmarks.jar" ]]; then
+  (cd "$root" && ./mvnw -B -q -ntp -Pbench package -pl bench -am -DskipTests -Dspotless.check.skip=true)
+fi
+start=$(date +%s)
+"$JAVA_HOME/bin/java" -Xmx3g -Dcraft.sharedData="$root/../shared/data" -cp "$root/bench/target/benchmarks.jar" \
+  dev.craft.bench.StoredAdvisories "$count" "$n" "$work/gen"
+echo "generated in $(( $(date +%s) - start )) s; SBOM $(du -h "$work/gen/sbom.json" | cut -f1)"
+runuser -u postgres -- "$PGBIN/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
+  -o "-p $pgport -c listen_addresses=127.0.0.1 -k $work -c fsync=off -c synchronous_commit=off -c shared_buffers=512MB -c max_wal_size=4GB" start >/dev/null
+cleanup() { kill "${server:-0}" 2>/dev/null || true; sleep 2; runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$work"; }
+trap cleanup EXIT
+psql() { command psql -h 127.0.0.1 -p $pgport -U postgres -qAt "$@"; }
+craft=${CRAFT:-$root/craft}   # CRAFT=/path/to/launcher compares another build
+"$craft" --version >/dev/null
+CRAFT_DB_URL="jdbc:postgresql://127.0.0.1:$pgport/postgres" CRAFT_DB_USER=postgres CRAFT_DB_PASSWORD=x \
+  CRAFT_ADMIN_TOKEN=$token CRAFT_ADMIN_PASSWORD=bench-password-123 CRAFT_LOG_FORMAT=text \
+  "$craft" serve --port $port --data-dir "$work/data" > "$work/server.log" 2>&1 &
+server=$!
+until curl -sf localhost:$port/health/ready >/dev/null; do sleep 0.3; done
+start=$(date +%s)
+psql -c "\\copy advisory (id, source, modified, published, withdrawn, raw, fetched_at) FROM '$work/gen/advisory.csv' (FORMAT csv)" \
+     -c "\\copy advisory_package (advisory_id, package_key) FROM '$work/gen/advisory_package.csv' (FORMAT csv)" \
+     -c "\\copy advisory_alias (advisory_id, alias, source) FROM '$work/gen/advisory_alias.csv' (FORMAT csv)" \
+     -c "ANALYZE"
+echo "loaded $(psql -c 'SELECT count(*) FROM advisory') advisories ($(psql -c 'SELECT count(*) FROM advisory_package') package keys) in $(( $(date +%s) - start )) s"
+api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
+pid=$(api -X POST localhost:$port/api/v1/products -d '{"name":"Bench"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+for i in $(seq 0 "$runs"); do
+  rid=$(api -X POST localhost:$port/api/v1/products/$pid/releases -d "{\"version\":\"1.0.$i\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  t=$(curl -sf -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" --data-binary @"$work/gen/sbom.json" \
+      localhost:$port/api/v1/products/$pid/releases/$rid/sbom)
+  f=$(psql -c "SELECT count(*) FROM finding WHERE release_id = $rid")
+  if [[ $i == 0 ]]; then echo "warm-up upload: ${t}s, $f findings"; else echo "upload $i: ${t}s, $f findings"; fi
+done
+grep PERF "$work/server.log" | tail -20 || true
+echo "server RSS: $(ps -o rss= -p "$(pgrep -f "serve --port $port" | head -1)") KiB"
