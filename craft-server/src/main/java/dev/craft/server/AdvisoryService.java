@@ -2,18 +2,14 @@ package dev.craft.server;
 
 import dev.craft.core.Actor;
 import dev.craft.core.InvalidInputException;
-import dev.craft.engine.AdvisoryIndex;
 import dev.craft.engine.Matcher;
 import dev.craft.engine.PackageNames;
-import dev.craft.engine.ScanComponent;
-import dev.craft.engine.VulnerabilityFinding;
 import dev.craft.formats.AdvisoryLimits;
 import dev.craft.formats.EpssReader;
 import dev.craft.formats.KevReader;
 import dev.craft.formats.OsvReader;
 import dev.craft.formats.OsvRecord;
 import dev.craft.store.AdvisoryStore;
-import dev.craft.store.CraftJson;
 import dev.craft.store.ExploitationStore;
 import dev.craft.store.FindingStore;
 import dev.craft.store.FindingStore.Candidate;
@@ -28,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -222,78 +217,8 @@ final class AdvisoryService {
   }
 
   private List<NewFinding> match(List<OsvRecord> records, List<Candidate> components) {
-    if (records.isEmpty() || components.isEmpty()) {
-      return List.of();
-    }
-    var builder = AdvisoryIndex.builder();
-    Set<String> ids = new HashSet<>();
-    for (OsvRecord r : records) {
-      builder.add(r);
-      ids.add(r.id());
-      ids.addAll(r.aliases());
-    }
-    // Releases of a portfolio mostly share their dependencies' versions: each distinct component
-    // is matched (and its evidence written) once, and its findings are given to every candidate
-    // that names it. The matcher looks at one component at a time, so this changes no verdict.
-    var distinct = new LinkedHashMap<ScanComponent, ScanComponent>();
-    var scanOf = new ArrayList<ScanComponent>(components.size());
-    for (Candidate c : components) {
-      var s = new ScanComponent(c.purl(), c.name(), c.version());
-      scanOf.add(distinct.computeIfAbsent(s, k -> k));
-    }
-    var matcher = new Matcher(builder.build(), exploitation.kevFor(ids), exploitation.epssFor(ids));
-    var verdicts = new HashMap<ScanComponent, List<Verdict>>();
-    for (VulnerabilityFinding f : matcher.scan(List.copyOf(distinct.keySet())).findings()) {
-      boolean affected = f.status() == VulnerabilityFinding.Status.AFFECTED;
-      verdicts
-          .computeIfAbsent(f.component(), k -> new ArrayList<>(2))
-          .add(
-              new Verdict(
-                  f.vulnerability(),
-                  String.join(" ", f.aliases()),
-                  affected ? "affected" : "indeterminate",
-                  affected ? "" : f.evidence().reason(),
-                  f.severity().level().label(),
-                  f.severity().cvssScore(),
-                  f.severity().cvssVector(),
-                  f.kev(),
-                  f.epss(),
-                  CraftJson.write(f.evidence())));
-    }
-    var out = new ArrayList<NewFinding>();
-    for (int i = 0; i < components.size(); i++) {
-      Candidate c = components.get(i);
-      for (Verdict v : verdicts.getOrDefault(scanOf.get(i), List.of())) {
-        out.add(
-            new NewFinding(
-                c,
-                v.vulnerability(),
-                v.aliases(),
-                v.status(),
-                v.reason(),
-                v.severity(),
-                v.cvss(),
-                v.cvssVector(),
-                v.kev(),
-                v.epss(),
-                v.evidence()));
-      }
-    }
-    return out;
+    return CandidateMatch.match(records, components, exploitation);
   }
-
-  /** A finding's verdict for one distinct component, before it is given to its candidates. */
-  private record Verdict(
-      String vulnerability,
-      String aliases,
-      String status,
-      String reason,
-      String severity,
-      double cvss,
-      String cvssVector,
-      boolean kev,
-      double epss,
-      String evidence) {}
 
   /** A stored record parsed again: JSON when its text starts with a brace, YAML otherwise. */
   OsvRecord parseStored(String raw, String source) {
