@@ -42,8 +42,8 @@ final class AdvisoryService {
   private static final int BATCH = 500;
 
   /**
-   * Parsed advisories kept for SBOM matching. A parsed record without its text takes roughly 2 KiB,
-   * so the cache holds at most ~100 MiB.
+   * Parsed advisories kept for SBOM matching (ParsedAdvisoryCache). The heap this takes was not
+   * measured on its own; see docs/benchmarks.md for the server's RSS in the benchmark.
    */
   private static final int PARSED_CACHE = 50_000;
 

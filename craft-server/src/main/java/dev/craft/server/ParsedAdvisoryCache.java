@@ -1,15 +1,19 @@
 package dev.craft.server;
 
 import dev.craft.formats.OsvRecord;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Parsed advisories kept between SBOM uploads, keyed by id and valid only for the stored {@code
  * modified}: matching a new SBOM against 200,000 stored advisories re-parsed the raw JSON of every
- * candidate on each upload, which was most of the upload's time (docs/benchmarks.md). Records are
- * kept without their raw text (the matcher does not read it), least recently used first out.
+ * candidate (71,400 records, 118 MB, in the benchmark) on each upload (docs/benchmarks.md). Records
+ * are kept without their raw text (the matcher does not read it).
+ *
+ * <p>When full, a new record is admitted only in place of an older version of itself: one SBOM's
+ * candidates can outnumber the capacity, and a least-recently-used cache would then evict every
+ * record before its next use (each upload walks the candidates in the same order), hitting never.
  */
 final class ParsedAdvisoryCache {
   private final int capacity;
@@ -20,7 +24,7 @@ final class ParsedAdvisoryCache {
       throw new IllegalArgumentException("capacity must not be negative, was " + capacity);
     }
     this.capacity = capacity;
-    this.byId = new LinkedHashMap<>(16, 0.75f, true);
+    this.byId = new HashMap<>();
   }
 
   /** The parsed record of {@code id} when it was parsed from the version {@code modified}. */
@@ -29,9 +33,11 @@ final class ParsedAdvisoryCache {
     return r != null && r.modified().equals(modified) ? Optional.of(r) : Optional.empty();
   }
 
-  /** Keeps {@code r} (without its raw text), evicting the least recently used beyond capacity. */
+  /**
+   * Keeps {@code r} (without its raw text) if there is room or it replaces its own older version.
+   */
   synchronized void put(OsvRecord r) {
-    if (capacity == 0) {
+    if (byId.size() >= capacity && !byId.containsKey(r.id())) {
       return;
     }
     byId.put(
@@ -47,11 +53,6 @@ final class ParsedAdvisoryCache {
             r.affected(),
             r.source(),
             ""));
-    var it = byId.entrySet().iterator();
-    while (byId.size() > capacity && it.hasNext()) {
-      it.next();
-      it.remove();
-    }
   }
 
   synchronized int size() {

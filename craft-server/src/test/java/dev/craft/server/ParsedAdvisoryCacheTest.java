@@ -36,16 +36,33 @@ class ParsedAdvisoryCacheTest {
   }
 
   @Test
-  void theLeastRecentlyUsedRecordLeavesFirstBeyondCapacity() {
+  void whenFullOnlyNewerVersionsOfKeptRecordsAreAdmitted() {
     var cache = new ParsedAdvisoryCache(2);
-    cache.put(record("A-1", "m"));
-    cache.put(record("A-2", "m"));
-    assertThat(cache.find("A-1", "m")).isPresent(); // A-2 is now the least recently used
-    cache.put(record("A-3", "m"));
+    cache.put(record("A-1", "m1"));
+    cache.put(record("A-2", "m1"));
+    cache.put(record("A-3", "m1"));
     assertThat(cache.size()).isEqualTo(2);
-    assertThat(cache.find("A-2", "m")).isEmpty();
-    assertThat(cache.find("A-1", "m")).isPresent();
-    assertThat(cache.find("A-3", "m")).isPresent();
+    assertThat(cache.find("A-3", "m1")).as("no room: not admitted").isEmpty();
+    cache.put(record("A-1", "m2"));
+    assertThat(cache.find("A-1", "m2")).isPresent();
+    assertThat(cache.find("A-1", "m1")).isEmpty();
+    assertThat(cache.find("A-2", "m1")).isPresent();
+  }
+
+  @Test
+  void aScanLargerThanTheCacheStillHitsWhatTheCacheHolds() {
+    var cache = new ParsedAdvisoryCache(3);
+    for (int round = 0; round < 2; round++) {
+      int hits = 0;
+      for (int i = 0; i < 5; i++) {
+        if (cache.find("A-" + i, "m").isPresent()) {
+          hits++;
+        } else {
+          cache.put(record("A-" + i, "m"));
+        }
+      }
+      assertThat(hits).isEqualTo(round == 0 ? 0 : 3);
+    }
   }
 
   @Test
