@@ -15,7 +15,7 @@ work=$(mktemp -d /tmp/craft-impact.XXXXXX); chown postgres:postgres "$work"
 runuser -u postgres -- "$PGBIN/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
   -o "-p $pgport -c listen_addresses=127.0.0.1 -k $work -c fsync=off -c synchronous_commit=off -c shared_buffers=512MB -c max_wal_size=4GB" start >/dev/null
-cleanup() { kill "${server:-0}" "${baseline:-0}" 2>/dev/null || true; sleep 2; runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$work"; }
+cleanup() { for p in ${server:-} ${baseline:-}; do kill "$p" 2>/dev/null || true; done; sleep 2; runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
 psql() { command psql -h 127.0.0.1 -p $pgport -U postgres -qAt "$@"; }
 craft=${CRAFT:-$root/craft}   # CRAFT=/path/to/launcher compares another build

@@ -42,10 +42,12 @@ final class AdvisoryService {
   private static final int BATCH = 500;
 
   /**
-   * Parsed advisories kept for SBOM matching (ParsedAdvisoryCache). The heap this takes was not
-   * measured on its own; see docs/benchmarks.md for the server's RSS in the benchmark.
+   * Parsed advisories kept for SBOM matching (ParsedAdvisoryCache): at most 50,000 and at most an
+   * eighth of the heap. A parsed record without its text took ~5.5 KB of live heap in the benchmark
+   * (270 MB for 50,000; docs/benchmarks.md).
    */
-  private static final int PARSED_CACHE = 50_000;
+  private static final int PARSED_CACHE =
+      (int) Math.min(50_000, Runtime.getRuntime().maxMemory() / 8 / 5_500);
 
   private final AdvisoryStore advisories;
   private final ExploitationStore exploitation;
