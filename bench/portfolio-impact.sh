@@ -3,25 +3,37 @@
 # bulk-loaded with SQL into a throwaway PostgreSQL cluster), then one new OSV advisory uploaded through the API.
 # Reports the wall time of the import request (parse, store, find the affected components by package key, match,
 # record findings) and how many findings it created. Needs the Debian postgresql package. Usage:
-#   bench/portfolio-impact.sh [releases] [components]
+#   bench/portfolio-impact.sh [releases] [components] [runs]
+# With BASELINE=/path/to/another/launcher a second server (another build) runs on the same database and the runs
+# alternate between the two, so that both see the same load on a shared machine.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-releases=${1:-10000}; components=${2:-1000}
+releases=${1:-10000}; components=${2:-1000}; runs=${3:-3}
 port=18777; pgport=55499; token=craft_bench_token_0123456789abcdef
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 work=$(mktemp -d /tmp/craft-impact.XXXXXX); chown postgres:postgres "$work"
 runuser -u postgres -- "$PGBIN/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
   -o "-p $pgport -c listen_addresses=127.0.0.1 -k $work -c fsync=off -c synchronous_commit=off -c shared_buffers=512MB -c max_wal_size=4GB" start >/dev/null
-cleanup() { kill "${server:-0}" 2>/dev/null || true; sleep 2; runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$work"; }
+cleanup() { for p in ${server:-} ${baseline:-}; do kill "$p" 2>/dev/null || true; done; sleep 2; runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
 psql() { command psql -h 127.0.0.1 -p $pgport -U postgres -qAt "$@"; }
-"$root/craft" --version >/dev/null
+craft=${CRAFT:-$root/craft}   # CRAFT=/path/to/launcher compares another build
+"$craft" --version >/dev/null
 CRAFT_DB_URL="jdbc:postgresql://127.0.0.1:$pgport/postgres" CRAFT_DB_USER=postgres CRAFT_DB_PASSWORD=x \
   CRAFT_ADMIN_TOKEN=$token CRAFT_ADMIN_PASSWORD=bench-password-123 CRAFT_LOG_FORMAT=text \
-  "$root/craft" serve --port $port --data-dir "$work/data" > "$work/server.log" 2>&1 &
+  "$craft" serve --port $port --data-dir "$work/data" > "$work/server.log" 2>&1 &
 server=$!
 until curl -sf localhost:$port/health/ready >/dev/null; do sleep 0.3; done
+servers=("$port:$craft")
+if [[ -n "${BASELINE:-}" ]]; then
+  CRAFT_DB_URL="jdbc:postgresql://127.0.0.1:$pgport/postgres" CRAFT_DB_USER=postgres CRAFT_DB_PASSWORD=x \
+    CRAFT_ADMIN_TOKEN=$token CRAFT_ADMIN_PASSWORD=bench-password-123 CRAFT_LOG_FORMAT=text \
+    "$BASELINE" serve --port $((port + 1)) --data-dir "$work/data2" > "$work/baseline.log" 2>&1 &
+  baseline=$!
+  until curl -sf localhost:$((port + 1))/health/ready >/dev/null; do sleep 0.3; done
+  servers+=("$((port + 1)):$BASELINE")
+fi
 start=$(date +%s)
 psql <<SQL
 INSERT INTO product (name, manufacturer_role, type) VALUES ('Bench portfolio', 'manufacturer', 'software');
@@ -39,13 +51,16 @@ echo "loaded $releases releases x $components components in $(( $(date +%s) - st
 advisory() { # id package fixed
   printf '{"schema_version":"1.6.0","id":"%s","modified":"2026-11-29T00:00:00Z","summary":"bench","affected":[{"package":{"ecosystem":"npm","name":"%s"},"ranges":[{"type":"SEMVER","events":[{"introduced":"0"},{"fixed":"%s"}]}]}]}' "$1" "$2" "$3"
 }
-for run in 1 2 3; do
-  for case in "none:pkg-unused:1.0.0" "half:pkg-$((run * 7)):1.10.0" "all:pkg-$((run * 11)):9.0.0"; do
-    IFS=: read -r label pkg fixed <<<"$case"
-    id="BENCH-$label-$run"
-    t=$(advisory "$id" "$pkg" "$fixed" | curl -sf -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" \
-          -H 'Content-Type: application/json' --data-binary @- "localhost:$port/api/v1/advisories/import?name=$id.json")
-    n=$(psql -c "SELECT count(*) FROM finding WHERE vulnerability_id = '$id'")
-    echo "run $run, advisory affecting $label: ${t}s, $n findings recorded"
+for run in $(seq 1 "$runs"); do
+  for target in "${servers[@]}"; do
+    p=${target%%:*}; name=${target#*:}; k=$(( run * ${#servers[@]} + ${p: -1} ))
+    for case in "none:pkg-unused:1.0.0" "half:pkg-$((k * 7 % components)):1.10.0" "all:pkg-$((k * 11 % components)):9.0.0"; do
+      IFS=: read -r label pkg fixed <<<"$case"
+      id="BENCH-$label-$run-$p"
+      t=$(advisory "$id" "$pkg" "$fixed" | curl -sf -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" \
+            -H 'Content-Type: application/json' --data-binary @- "localhost:$p/api/v1/advisories/import?name=$id.json")
+      n=$(psql -c "SELECT count(*) FROM finding WHERE vulnerability_id = '$id'")
+      echo "run $run, $name, advisory affecting $label: ${t}s, $n findings recorded"
+    done
   done
 done

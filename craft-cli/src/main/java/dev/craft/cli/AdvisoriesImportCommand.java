@@ -86,6 +86,11 @@ public final class AdvisoriesImportCommand implements Callable<Integer> {
           "GitHub REST global advisories (JSON array) to upload, or to add to --index (repeatable)")
   List<Path> github = List.of();
 
+  @Option(
+      names = "--no-progress",
+      description = "Never draw a progress line (drawn on stderr only when it is a terminal).")
+  boolean noProgress;
+
   @Override
   public Integer call() throws IOException {
     if (index != null) {
@@ -125,34 +130,45 @@ public final class AdvisoriesImportCommand implements Callable<Integer> {
     for (Path path : paths) {
       Path file = path;
       Path built = null;
-      if (Files.isDirectory(path)) {
-        built = Files.createTempFile("craft-advisories-", ".idx");
-        file = built;
-        try (var writer = AdvisoryIndexFile.create(built, AdvisoryLimits.DEFAULT)) {
-          new OsvReader(AdvisoryLimits.DEFAULT).read(path, writer::add);
+      JsonNode r;
+      try (Progress progress = Progress.onTerminal(spec.commandLine().getErr(), noProgress)) {
+        if (Files.isDirectory(path)) {
+          built = Files.createTempFile("craft-advisories-", ".idx");
+          file = built;
+          try (var writer = AdvisoryIndexFile.create(built, AdvisoryLimits.DEFAULT)) {
+            progress.phase(path.getFileName() + ": reading", "records");
+            new OsvReader(AdvisoryLimits.DEFAULT)
+                .read(
+                    path,
+                    rec -> {
+                      writer.add(rec);
+                      progress.update(writer.records(), 0);
+                    });
+          }
+        } else if (!Files.isRegularFile(path)) {
+          throw new InvalidInputException("no such file or folder: " + path);
         }
-      } else if (!Files.isRegularFile(path)) {
-        throw new InvalidInputException("no such file or folder: " + path);
-      }
-      try {
-        JsonNode r =
+        byte[] body = Files.readAllBytes(file);
+        progress.phase(path.getFileName() + ": uploading and matching", "");
+        progress.update(0, 0, ProgressBar.bytes(body.length));
+        r =
             client.postBytes(
                 "/api/v1/advisories/import?name=" + ServerClient.enc(file.getFileName().toString()),
-                Files.readAllBytes(file),
+                body,
                 "application/octet-stream");
-        out.printf(
-            "%s: %d records, %d added, %d updated, %d unchanged, %d findings recorded%n",
-            path,
-            r.path("records").asInt(),
-            r.path("added").asInt(),
-            r.path("updated").asInt(),
-            r.path("unchanged").asInt(),
-            r.path("findings").asInt());
       } finally {
         if (built != null) {
           Files.deleteIfExists(built);
         }
       }
+      out.printf(
+          "%s: %d records, %d added, %d updated, %d unchanged, %d findings recorded%n",
+          path,
+          r.path("records").asInt(),
+          r.path("added").asInt(),
+          r.path("updated").asInt(),
+          r.path("unchanged").asInt(),
+          r.path("findings").asInt());
     }
     if (kev != null) {
       JsonNode r =
@@ -234,9 +250,12 @@ public final class AdvisoriesImportCommand implements Callable<Integer> {
     int withdrawn = 0;
     try {
       int[] counts = new int[1];
-      try (var writer = AdvisoryIndexFile.create(tmp, AdvisoryLimits.DEFAULT)) {
+      try (var writer = AdvisoryIndexFile.create(tmp, AdvisoryLimits.DEFAULT);
+          Progress progress = Progress.onTerminal(spec.commandLine().getErr(), noProgress)) {
         for (Path path : paths) {
           counts[0] = 0;
+          long before = writer.records();
+          progress.phase(String.valueOf(path.getFileName()), "records");
           var stats =
               reader.read(
                   path,
@@ -245,7 +264,9 @@ public final class AdvisoriesImportCommand implements Callable<Integer> {
                     if (r.isWithdrawn()) {
                       counts[0]++;
                     }
+                    progress.update(writer.records() - before, 0);
                   });
+          progress.clear();
           withdrawn += counts[0];
           out.printf(
               "%s: %d records from %d files (%d withdrawn)%n",

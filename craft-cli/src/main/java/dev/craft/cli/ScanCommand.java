@@ -17,6 +17,7 @@ import dev.craft.formats.ReadLimits;
 import dev.craft.formats.SbomReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -91,6 +92,14 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--max-size-mb", defaultValue = "64", description = "Largest SBOM, MiB.")
   long maxMegabytes = 64;
 
+  @Option(
+      names = "--no-progress",
+      description = "Never draw a progress line (drawn on stderr only when it is a terminal).")
+  boolean noProgress;
+
+  /** Components matched between two progress updates. */
+  private static final int CHUNK = 500;
+
   @Override
   public Integer call() {
     ReadLimits limits = SbomFiles.limits(maxMegabytes, ReadLimits.DEFAULT.maxComponents());
@@ -98,15 +107,28 @@ public final class ScanCommand implements Callable<Integer> {
         ScanComponents.of(SbomReader.read(SbomFiles.read(sbom, limits), limits).sbom());
     var reader = new OsvReader(AdvisoryLimits.DEFAULT);
     var builder = AdvisoryIndex.builder();
-    for (Path path : advisories) {
-      reader.read(path, builder::add);
+    AdvisoryIndex index;
+    Matcher.Result result;
+    try (Progress progress = Progress.onTerminal(spec.commandLine().getErr(), noProgress)) {
+      progress.phase("advisories", "records");
+      long[] records = {0};
+      for (Path path : advisories) {
+        reader.read(
+            path,
+            r -> {
+              builder.add(r);
+              progress.update(++records[0], 0);
+            });
+      }
+      progress.phase("indexing", "records");
+      progress.update(records[0], 0);
+      index = builder.build();
+      KevCatalog kevCatalog =
+          kev == null ? KevCatalog.EMPTY : KevReader.read(kev, AdvisoryLimits.DEFAULT);
+      EpssScores epssScores =
+          epss == null ? EpssScores.EMPTY : EpssReader.read(epss, AdvisoryLimits.DEFAULT);
+      result = scan(new Matcher(index, kevCatalog, epssScores), components, progress);
     }
-    AdvisoryIndex index = builder.build();
-    KevCatalog kevCatalog =
-        kev == null ? KevCatalog.EMPTY : KevReader.read(kev, AdvisoryLimits.DEFAULT);
-    EpssScores epssScores =
-        epss == null ? EpssScores.EMPTY : EpssReader.read(epss, AdvisoryLimits.DEFAULT);
-    Matcher.Result result = new Matcher(index, kevCatalog, epssScores).scan(components);
 
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
@@ -130,6 +152,27 @@ public final class ScanCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * The matcher's scan, in chunks when progress is drawn: the matcher looks at one component at a
+   * time, so the concatenated chunk results equal one scan of the whole list.
+   */
+  static Matcher.Result scan(Matcher matcher, List<ScanComponent> components, Progress progress) {
+    if (!progress.enabled()) {
+      return matcher.scan(components);
+    }
+    progress.phase("scan", "components");
+    var findings = new ArrayList<VulnerabilityFinding>();
+    var withoutPurl = new ArrayList<ScanComponent>();
+    for (int from = 0; from < components.size(); from += CHUNK) {
+      int to = Math.min(components.size(), from + CHUNK);
+      Matcher.Result part = matcher.scan(components.subList(from, to));
+      findings.addAll(part.findings());
+      withoutPurl.addAll(part.withoutPurl());
+      progress.update(to, components.size());
+    }
+    return new Matcher.Result(findings, withoutPurl);
   }
 
   private boolean triggers(VulnerabilityFinding f) {

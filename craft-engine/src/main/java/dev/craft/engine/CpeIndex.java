@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Vulnerable CPE criteria by vendor and product, for components that a purl does not find (no purl,
@@ -15,11 +16,14 @@ public final class CpeIndex {
   record Entry(Cpe cpe, CpeCriterion criterion, IndexedAdvisory advisory) {}
 
   private final Map<String, List<Entry>> byProduct;
+  private final Set<String> vulnerabilityIds;
   private final int criteria;
   private final int unusable;
 
-  private CpeIndex(Map<String, List<Entry>> byProduct, int criteria, int unusable) {
+  private CpeIndex(
+      Map<String, List<Entry>> byProduct, Set<String> ids, int criteria, int unusable) {
     this.byProduct = byProduct;
+    this.vulnerabilityIds = ids;
     this.criteria = criteria;
     this.unusable = unusable;
   }
@@ -30,6 +34,11 @@ public final class CpeIndex {
 
   public boolean isEmpty() {
     return byProduct.isEmpty();
+  }
+
+  /** The vulnerability ids of the indexed criteria. */
+  public Set<String> vulnerabilityIds() {
+    return vulnerabilityIds;
   }
 
   /** Criteria indexed. */
@@ -77,7 +86,7 @@ public final class CpeIndex {
     public CpeIndex build() {
       Map<String, List<Entry>> copy = new HashMap<>();
       byProduct.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-      return new CpeIndex(Map.copyOf(copy), criteria, unusable);
+      return new CpeIndex(Map.copyOf(copy), Set.copyOf(advisories.keySet()), criteria, unusable);
     }
   }
 }

@@ -2,18 +2,16 @@ package dev.craft.server;
 
 import dev.craft.core.Actor;
 import dev.craft.core.InvalidInputException;
-import dev.craft.engine.AdvisoryIndex;
+import dev.craft.engine.Cpe;
+import dev.craft.engine.CpeIndex;
 import dev.craft.engine.Matcher;
 import dev.craft.engine.PackageNames;
-import dev.craft.engine.ScanComponent;
-import dev.craft.engine.VulnerabilityFinding;
 import dev.craft.formats.AdvisoryLimits;
 import dev.craft.formats.EpssReader;
 import dev.craft.formats.KevReader;
 import dev.craft.formats.OsvReader;
 import dev.craft.formats.OsvRecord;
 import dev.craft.store.AdvisoryStore;
-import dev.craft.store.CraftJson;
 import dev.craft.store.ExploitationStore;
 import dev.craft.store.FindingStore;
 import dev.craft.store.FindingStore.Candidate;
@@ -26,13 +24,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -44,11 +43,20 @@ import java.util.stream.Stream;
 final class AdvisoryService {
   private static final int BATCH = 500;
 
+  /**
+   * Parsed advisories kept for SBOM matching (ParsedAdvisoryCache): at most 50,000 and at most an
+   * eighth of the heap. A parsed record without its text took ~5.5 KB of live heap in the benchmark
+   * (270 MB for 50,000; docs/benchmarks.md).
+   */
+  private static final int PARSED_CACHE =
+      (int) Math.min(50_000, Runtime.getRuntime().maxMemory() / 8 / 5_500);
+
   private final AdvisoryStore advisories;
   private final ExploitationStore exploitation;
   private final FindingStore findings;
   private final AdvisoryLimits limits;
   private final FeedEnrichment enrichment;
+  private final ParsedAdvisoryCache parsed = new ParsedAdvisoryCache(PARSED_CACHE);
 
   AdvisoryService(
       AdvisoryStore advisories,
@@ -166,9 +174,86 @@ final class AdvisoryService {
         keys.add(lookup.key().toString());
       }
     }
-    List<OsvRecord> records =
-        advisories.forPackages(keys).stream().map(a -> parseStored(a.raw(), a.source())).toList();
-    return findings.record(match(records, components), Set.of(), components);
+    List<OsvRecord> records = storedRecords(keys);
+    CpeIndex cpes = enrichment.cpeIndexFor(cpeKeys(components));
+    return findings.record(match(records, cpes, components), Set.of(), components);
+  }
+
+  /** The vendor:product keys of the components' CPE names. */
+  private static Set<String> cpeKeys(List<Candidate> components) {
+    Set<String> keys = new HashSet<>();
+    for (Candidate c : components) {
+      for (String cpe : c.cpes()) {
+        Cpe.parse(cpe).flatMap(Cpe::productKey).ifPresent(keys::add);
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * Portfolio impact of added or changed NVD CVEs through CPE names: the current components whose
+   * CPE names share a vendor:product with the CVEs' vulnerable criteria (one indexed query),
+   * matched as on upload — purl first (their packages' OSV advisories), then the CPE criteria of
+   * their CPE names.
+   */
+  int cpeImpact(List<String> cves) {
+    Set<String> changedKeys = enrichment.cpeKeysOf(cves);
+    if (changedKeys.isEmpty()) {
+      return 0;
+    }
+    Set<String> lookup = new HashSet<>();
+    changedKeys.forEach(k -> lookup.add("cpe/" + k));
+    List<Candidate> components = findings.currentComponentsWithKeys(lookup);
+    if (components.isEmpty()) {
+      return 0;
+    }
+    Set<String> keys = new HashSet<>();
+    for (Candidate c : components) {
+      for (var l : PackageNames.lookups(c.purl(), c.version())) {
+        keys.add(l.key().toString());
+      }
+    }
+    CpeIndex cpes = enrichment.cpeIndexFor(cpeKeys(components));
+    return findings.record(
+        match(storedRecords(keys), cpes, components), Set.copyOf(cves), components);
+  }
+
+  /**
+   * The stored, non-withdrawn advisories of {@code keys}, ordered by id: parsed copies where the
+   * stored {@code modified} is the one parsed, the rest fetched and parsed (in parallel) now.
+   */
+  private List<OsvRecord> storedRecords(Set<String> keys) {
+    var stamps = advisories.stampsForPackages(keys);
+    var have = new HashMap<String, OsvRecord>(stamps.size() * 2);
+    var missing = new ArrayList<AdvisoryStore.AdvisoryStamp>();
+    for (var s : stamps) {
+      parsed
+          .find(s.id(), s.modified())
+          .ifPresentOrElse(r -> have.put(s.id(), r), () -> missing.add(s));
+    }
+    if (!missing.isEmpty()) {
+      Map<String, String> raw =
+          advisories.rawOf(missing.stream().map(AdvisoryStore.AdvisoryStamp::id).toList());
+      Map<String, OsvRecord> fresh =
+          missing.parallelStream()
+              .filter(s -> raw.containsKey(s.id()))
+              .collect(
+                  Collectors.toConcurrentMap(
+                      AdvisoryStore.AdvisoryStamp::id,
+                      s -> parseStored(raw.get(s.id()), s.source())));
+      fresh.values().forEach(parsed::put);
+      have.putAll(fresh);
+    }
+    var out = new ArrayList<OsvRecord>(stamps.size());
+    for (var s : stamps) {
+      // Absent only when deleted between the two queries. A record stored anew meanwhile is
+      // matched in the version read, as one query would have read it.
+      OsvRecord r = have.get(s.id());
+      if (r != null) {
+        out.add(r.source().equals(s.source()) ? r : withSource(r, s.source()));
+      }
+    }
+    return out;
   }
 
   /**
@@ -190,51 +275,12 @@ final class AdvisoryService {
   }
 
   private List<NewFinding> match(List<OsvRecord> records, List<Candidate> components) {
-    if (records.isEmpty() || components.isEmpty()) {
-      return List.of();
-    }
-    records = enrichment.withNvdCvss(records);
-    var builder = AdvisoryIndex.builder();
-    Set<String> ids = new HashSet<>();
-    for (OsvRecord r : records) {
-      builder.add(r);
-      ids.add(r.id());
-      ids.addAll(r.aliases());
-    }
-    var byScan = new IdentityHashMap<ScanComponent, Candidate>();
-    var scan = new ArrayList<ScanComponent>(components.size());
-    for (Candidate c : components) {
-      var s = new ScanComponent(c.purl(), c.name(), c.version());
-      byScan.put(s, c);
-      scan.add(s);
-    }
-    var matcher =
-        new Matcher(
-            builder.build(),
-            enrichment.withEuExploited(exploitation.kevFor(ids), ids),
-            exploitation.epssFor(ids));
-    var out = new ArrayList<NewFinding>();
-    for (VulnerabilityFinding f : matcher.scan(scan).findings()) {
-      Candidate c = byScan.get(f.component());
-      if (c == null) {
-        continue;
-      }
-      boolean affected = f.status() == VulnerabilityFinding.Status.AFFECTED;
-      out.add(
-          new NewFinding(
-              c,
-              f.vulnerability(),
-              String.join(" ", f.aliases()),
-              affected ? "affected" : "indeterminate",
-              affected ? "" : f.evidence().reason(),
-              f.severity().level().label(),
-              f.severity().cvssScore(),
-              f.severity().cvssVector(),
-              f.kev(),
-              f.epss(),
-              CraftJson.write(f.evidence())));
-    }
-    return out;
+    return match(records, CpeIndex.EMPTY, components);
+  }
+
+  private List<NewFinding> match(
+      List<OsvRecord> records, CpeIndex cpes, List<Candidate> components) {
+    return CandidateMatch.match(records, cpes, components, exploitation, enrichment);
   }
 
   /** A stored record parsed again: JSON when its text starts with a brace, YAML otherwise. */

@@ -1,5 +1,7 @@
 package dev.craft.server;
 
+import dev.craft.engine.CpeIndex;
+import dev.craft.engine.NvdCriteria;
 import dev.craft.formats.KevCatalog;
 import dev.craft.formats.KevEntry;
 import dev.craft.formats.NvdCvss;
@@ -109,6 +111,27 @@ final class FeedEnrichment {
       }
     }
     return new KevCatalog(kev.catalogVersion(), entries);
+  }
+
+  /**
+   * The CPE criteria of the stored NVD CVEs that name one of the vendor:product {@code keys}, for
+   * components their purl does not find.
+   */
+  CpeIndex cpeIndexFor(Set<String> keys) {
+    if (nvd == null || keys.isEmpty()) {
+      return CpeIndex.EMPTY;
+    }
+    var index = CpeIndex.builder();
+    for (var cve : nvd.forCpeKeys(keys)) {
+      NvdCriteria.of(cve.cveId(), cve.raw(), cve.cvssVector(), "nvd:" + cve.cveId())
+          .forEach(index::add);
+    }
+    return index.build();
+  }
+
+  /** The vendor:product keys of the vulnerable CPE criteria of {@code cves}. */
+  Set<String> cpeKeysOf(List<String> cves) {
+    return nvd == null ? Set.of() : nvd.cpeKeysOf(cves);
   }
 
   private static List<String> cvesOf(OsvRecord r) {

@@ -156,7 +156,8 @@ final class SourceFeeds {
 
   /**
    * Advisories without a CVSS vector that name a changed CVE are matched again, so their findings
-   * take the NVD CVSS (AdvisoryService uses it for records that have none).
+   * take the NVD CVSS (AdvisoryService uses it for records that have none); and the components
+   * whose CPE names the changed CVEs' criteria name are matched again (CPE look-up).
    */
   int rematchWithoutCvss(List<String> cves) {
     int findings = 0;
@@ -172,6 +173,7 @@ final class SourceFeeds {
       for (int j = 0; j < records.size(); j += 500) {
         findings += service.impact(records.subList(j, Math.min(records.size(), j + 500)));
       }
+      findings += service.cpeImpact(cves.subList(i, Math.min(cves.size(), i + 1000)));
     }
     return findings;
   }

@@ -186,6 +186,36 @@ class AdvisoryApiTest {
   }
 
   @Test
+  void componentsThatTheirPurlDoesNotFindAreMatchedByCpeAgainstNvdCriteria() {
+    // Impact: the SBOM is stored first, then the NVD CVEs arrive.
+    String before = releaseWithSbom("Firmware Impact", "/sbom/firmware.cdx.json");
+    var r =
+        post(
+            "/api/v1/advisories/nvd?name=cpe.json",
+            ADMIN_TOKEN,
+            resource("/nvd/cpe-criteria.json"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    // Upload: the CVEs are stored, then another release's SBOM arrives.
+    String after = releaseWithSbom("Firmware Upload", "/sbom/firmware.cdx.json");
+    for (String release : new String[] {before, after}) {
+      JsonNode items = findings(release);
+      JsonNode firmware = finding(items, "CVE-2099-2000");
+      assertThat(firmware.get("component").get("name").asText()).isEqualTo("gateway-firmware");
+      assertThat(firmware.get("status").asText()).isEqualTo("affected");
+      assertThat(firmware.get("severity").asText()).isEqualTo("critical");
+      assertThat(firmware.get("evidence").get("match").asText()).isEqualTo("cpe");
+      assertThat(firmware.get("evidence").get("compared").asText())
+          .contains("before 4.2.0")
+          .contains("home_gateway");
+      assertThat(finding(items, "CVE-2099-2001").get("component").get("name").asText())
+          .isEqualTo("busybox");
+      // Jinja2's purl finds its OSV advisory, so its CPE is not looked up.
+      assertThat(finding(items, "PYSEC-2019-217").get("status").asText()).isEqualTo("affected");
+      assertThat(items.toString()).doesNotContain("CVE-2099-2002");
+    }
+  }
+
+  @Test
   void reImportingIsIdempotentAndALaterRecordIsAnUpdate() {
     String release = releaseWithSbom("Findings Idempotent");
     long firstSeen =

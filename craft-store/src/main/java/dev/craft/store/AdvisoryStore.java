@@ -242,6 +242,51 @@ public final class AdvisoryStore {
   }
 
   /**
+   * A stored advisory's identity without its text: enough to tell whether a parsed copy is current.
+   */
+  public record AdvisoryStamp(String id, String source, String modified) {}
+
+  /**
+   * The same advisories as {@link #forPackages}, in the same order, without their raw text: a
+   * matcher that keeps parsed records fetches the text only of those it has not parsed.
+   */
+  public List<AdvisoryStamp> stampsForPackages(Set<String> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT a.id, a.source, a.modified FROM advisory a WHERE a.withdrawn = ''
+                      AND a.id IN (SELECT advisory_id FROM advisory_package
+                                   WHERE package_key = ANY(:keys))
+                    ORDER BY a.id
+                    """)
+                .bindArray("keys", String.class, List.copyOf(keys))
+                .map(
+                    (rs, ctx) ->
+                        new AdvisoryStamp(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list());
+  }
+
+  /** The raw text of each stored id (ids that are not stored are absent). */
+  public Map<String, String> rawOf(java.util.Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    var out = new java.util.HashMap<String, String>(ids.size() * 2);
+    jdbi.useHandle(
+        h ->
+            h.createQuery("SELECT id, raw FROM advisory WHERE id = ANY(:ids)")
+                .bindArray("ids", String.class, List.copyOf(ids))
+                .setFetchSize(1000)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+    return out;
+  }
+
+  /**
    * Fills in {@code sbom_component.package_key} for rows stored before it existed; returns how many
    * rows it wrote.
    */

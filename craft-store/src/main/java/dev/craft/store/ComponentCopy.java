@@ -116,7 +116,7 @@ final class ComponentCopy {
    * CSV quoting: always quoted, inner quotes doubled; NUL cannot be stored in PostgreSQL text and
    * is dropped.
    */
-  private static void quote(StringBuilder csv, String value) {
+  static void quote(StringBuilder csv, String value) {
     csv.append('"');
     for (int i = 0; i < value.length(); i++) {
       char ch = value.charAt(i);

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +22,23 @@ public final class FindingStore {
 
   /** A component of a current SBOM that a match may concern. */
   public record Candidate(
-      long releaseId, long sbomId, int ordinal, String purl, String name, String version) {}
+      long releaseId,
+      long sbomId,
+      int ordinal,
+      String purl,
+      String name,
+      String version,
+      List<String> cpes) {
+    @JdbiConstructor
+    public Candidate {
+      cpes = List.copyOf(cpes);
+    }
+
+    public Candidate(
+        long releaseId, long sbomId, int ordinal, String purl, String name, String version) {
+      this(releaseId, sbomId, ordinal, purl, name, version, List.of());
+    }
+  }
 
   /** A finding to record. {@code evidence} is JSON. */
   public record NewFinding(
@@ -78,7 +94,7 @@ public final class FindingStore {
         h ->
             h.createQuery(
                     """
-                    SELECT s.release_id, c.sbom_id, c.ordinal, c.purl, c.name, c.version
+                    SELECT s.release_id, c.sbom_id, c.ordinal, c.purl, c.name, c.version, c.cpes
                     FROM sbom_component c JOIN sbom s ON s.id = c.sbom_id
                     WHERE c.sbom_id = :sbom AND c.package_key <> '' ORDER BY c.ordinal
                     """)
@@ -99,7 +115,7 @@ public final class FindingStore {
         h ->
             h.createQuery(
                     """
-                    SELECT s.release_id, c.sbom_id, c.ordinal, c.purl, c.name, c.version
+                    SELECT s.release_id, c.sbom_id, c.ordinal, c.purl, c.name, c.version, c.cpes
                     FROM sbom_component c JOIN sbom s ON s.id = c.sbom_id AND s.replaced_at IS NULL
                     WHERE c.package_key = ANY(:keys) OR c.lookup_keys && CAST(:keys AS TEXT[])
                     ORDER BY c.sbom_id, c.ordinal
@@ -118,49 +134,20 @@ public final class FindingStore {
   public int record(List<NewFinding> findings, Set<String> rematched, List<Candidate> components) {
     return jdbi.inTransaction(
         h -> {
-          PreparedBatch b =
-              h.prepareBatch(
-                  """
-                  INSERT INTO finding (release_id, sbom_id, component_ordinal, purl, name, version,
-                    vulnerability_id, aliases, status, reason, severity, cvss, cvss_vector, kev, epss,
-                    evidence)
-                  VALUES (:release, :sbom, :ordinal, :purl, :name, :version, :vuln, :aliases, :status,
-                    :reason, :severity, :cvss, :vector, :kev, :epss, CAST(:evidence AS jsonb))
-                  ON CONFLICT (release_id, sbom_id, component_ordinal, vulnerability_id) DO UPDATE SET
-                    aliases = excluded.aliases, status = excluded.status, reason = excluded.reason,
-                    severity = excluded.severity, cvss = excluded.cvss,
-                    cvss_vector = excluded.cvss_vector, kev = excluded.kev, epss = excluded.epss,
-                    evidence = excluded.evidence, last_seen_at = now()
-                  """);
-          for (NewFinding f : findings) {
-            Candidate c = f.component();
-            b.bind("release", c.releaseId())
-                .bind("sbom", c.sbomId())
-                .bind("ordinal", c.ordinal())
-                .bind("purl", c.purl())
-                .bind("name", c.name())
-                .bind("version", c.version())
-                .bind("vuln", f.vulnerabilityId())
-                .bind("aliases", f.aliases())
-                .bind("status", f.status())
-                .bind("reason", f.reason())
-                .bind("severity", f.severity())
-                .bind("cvss", f.cvss())
-                .bind("vector", f.cvssVector())
-                .bind("kev", f.kev())
-                .bind("epss", f.epss())
-                .bind("evidence", f.evidence())
-                .add();
+          boolean stale = !rematched.isEmpty() && !components.isEmpty();
+          if (!findings.isEmpty() || stale) {
+            FindingCopy.stage(h, findings);
           }
-          if (b.size() > 0) {
-            b.execute();
-          }
-          if (!rematched.isEmpty() && !components.isEmpty()) {
-            // now() is the transaction's start, so rows written above are not older than it.
+          if (stale) {
+            // Findings of the re-matched advisories on these SBOMs that this match did not
+            // produce: deleted before the upsert, so that a new advisory's look-up finds no rows.
             h.createUpdate(
                     """
-                    DELETE FROM finding WHERE vulnerability_id = ANY(:ids) AND last_seen_at < now()
-                      AND sbom_id = ANY(:sboms)
+                    DELETE FROM finding f WHERE f.vulnerability_id = ANY(:ids)
+                      AND f.sbom_id = ANY(:sboms)
+                      AND NOT EXISTS (SELECT 1 FROM finding_in i WHERE i.release_id = f.release_id
+                        AND i.sbom_id = f.sbom_id AND i.component_ordinal = f.component_ordinal
+                        AND i.vulnerability_id = f.vulnerability_id)
                     """)
                 .bindArray("ids", String.class, List.copyOf(rematched))
                 .bindArray(
@@ -169,7 +156,9 @@ public final class FindingStore {
                     components.stream().map(Candidate::sbomId).distinct().toList())
                 .execute();
           }
-          // A new SBOM or a changed advisory puts earlier triage decisions back in triage.
+          if (!findings.isEmpty()) {
+            FindingCopy.upsertStaged(h);
+          }
           TriageStore.reopenStale(h);
           return findings.size();
         });

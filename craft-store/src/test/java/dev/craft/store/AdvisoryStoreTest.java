@@ -90,6 +90,30 @@ class AdvisoryStoreTest {
   }
 
   @Test
+  void stampsNameTheSameAdvisoriesAsForPackagesAndRawOfGivesTheirText() {
+    var store = new AdvisoryStore(db.jdbi());
+    store.importRecords(
+        Actor.SYSTEM,
+        List.of(
+            record("STAMP-2", "2025-01-01T00:00:00Z", "npm", "stamped"),
+            record("STAMP-1", "2025-02-01T00:00:00Z", "npm", "stamped"),
+            record("STAMP-3", "2025-01-01T00:00:00Z", "npm", "other")),
+        Instant.now());
+    var stamps = store.stampsForPackages(Set.of("npm/stamped"));
+    assertThat(stamps)
+        .extracting(AdvisoryStore.AdvisoryStamp::id)
+        .containsExactlyElementsOf(
+            store.forPackages(Set.of("npm/stamped")).stream()
+                .map(AdvisoryStore.AdvisoryRow::id)
+                .toList())
+        .containsExactly("STAMP-1", "STAMP-2");
+    assertThat(stamps.get(0).modified()).isEqualTo("2025-02-01T00:00:00Z");
+    var raw = store.rawOf(List.of("STAMP-1", "NOT-STORED"));
+    assertThat(raw).containsOnlyKeys("STAMP-1");
+    assertThat(raw.get("STAMP-1")).contains("\"id\":\"STAMP-1\"");
+  }
+
+  @Test
   void componentsStoredBeforeThePackageKeyExistedAreBackfilled() {
     byte[] bytes =
         """

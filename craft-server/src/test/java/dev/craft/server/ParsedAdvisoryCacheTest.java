@@ -1,0 +1,74 @@
+package dev.craft.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.craft.formats.AdvisoryLimits;
+import dev.craft.formats.OsvReader;
+import dev.craft.formats.OsvRecord;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ParsedAdvisoryCacheTest {
+  private static OsvRecord record(String id, String modified) {
+    String json =
+        """
+        {"id":"%s","modified":"%s","affected":[{"package":{"ecosystem":"npm","name":"a"},
+         "versions":["1.0"]}]}
+        """
+            .formatted(id, modified);
+    return new OsvReader(AdvisoryLimits.DEFAULT)
+        .parse(json.getBytes(StandardCharsets.UTF_8), id + ".json");
+  }
+
+  @Test
+  void aRecordIsFoundOnlyForTheModifiedItWasParsedFrom() {
+    var cache = new ParsedAdvisoryCache(10);
+    cache.put(record("A-1", "2025-01-01T00:00:00Z"));
+    assertThat(cache.find("A-1", "2025-01-01T00:00:00Z"))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.id()).isEqualTo("A-1");
+              assertThat(r.affected()).hasSize(1);
+              assertThat(r.raw()).as("kept without its text").isEmpty();
+            });
+    assertThat(cache.find("A-1", "2025-01-02T00:00:00Z")).isEmpty();
+    assertThat(cache.find("B-1", "2025-01-01T00:00:00Z")).isEmpty();
+  }
+
+  @Test
+  void whenFullOnlyNewerVersionsOfKeptRecordsAreAdmitted() {
+    var cache = new ParsedAdvisoryCache(2);
+    cache.put(record("A-1", "m1"));
+    cache.put(record("A-2", "m1"));
+    cache.put(record("A-3", "m1"));
+    assertThat(cache.size()).isEqualTo(2);
+    assertThat(cache.find("A-3", "m1")).as("no room: not admitted").isEmpty();
+    cache.put(record("A-1", "m2"));
+    assertThat(cache.find("A-1", "m2")).isPresent();
+    assertThat(cache.find("A-1", "m1")).isEmpty();
+    assertThat(cache.find("A-2", "m1")).isPresent();
+  }
+
+  @Test
+  void aScanLargerThanTheCacheStillHitsWhatTheCacheHolds() {
+    var cache = new ParsedAdvisoryCache(3);
+    for (int round = 0; round < 2; round++) {
+      int hits = 0;
+      for (int i = 0; i < 5; i++) {
+        if (cache.find("A-" + i, "m").isPresent()) {
+          hits++;
+        } else {
+          cache.put(record("A-" + i, "m"));
+        }
+      }
+      assertThat(hits).isEqualTo(round == 0 ? 0 : 3);
+    }
+  }
+
+  @Test
+  void aCacheOfCapacityZeroKeepsNothing() {
+    var cache = new ParsedAdvisoryCache(0);
+    cache.put(record("A-1", "m"));
+    assertThat(cache.find("A-1", "m")).isEmpty();
+  }
+}
