@@ -3,6 +3,7 @@ package dev.craft.cli;
 import dev.craft.engine.AdvisoryIndex;
 import dev.craft.engine.AdvisorySeverity.Level;
 import dev.craft.engine.Matcher;
+import dev.craft.engine.NvdSeverity;
 import dev.craft.engine.ScanComponent;
 import dev.craft.engine.ScanComponents;
 import dev.craft.engine.VulnerabilityFinding;
@@ -80,6 +81,14 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--epss", paramLabel = "FILE", description = "FIRST EPSS scores (CSV, .csv.gz)")
   @Nullable Path epss;
 
+  @Option(
+      names = "--nvd",
+      paramLabel = "FILE",
+      description =
+          "NVD CVE API 2.0 response(s): CPE criteria for components their purl does not find,"
+              + " and CVSS for advisories without one (repeatable)")
+  List<Path> nvd = List.of();
+
   @Option(names = "--format", description = "text, json or sarif (default: text)")
   Format format = Format.text;
 
@@ -110,13 +119,14 @@ public final class ScanCommand implements Callable<Integer> {
     AdvisoryIndex index;
     Matcher.Result result;
     try (Progress progress = Progress.onTerminal(spec.commandLine().getErr(), noProgress)) {
+      NvdData nvdData = NvdData.read(nvd);
       progress.phase("advisories", "records");
       long[] records = {0};
       for (Path path : advisories) {
         reader.read(
             path,
             r -> {
-              builder.add(r);
+              builder.add(NvdSeverity.apply(r, nvdData::cvss));
               progress.update(++records[0], 0);
             });
       }
@@ -127,7 +137,8 @@ public final class ScanCommand implements Callable<Integer> {
           kev == null ? KevCatalog.EMPTY : KevReader.read(kev, AdvisoryLimits.DEFAULT);
       EpssScores epssScores =
           epss == null ? EpssScores.EMPTY : EpssReader.read(epss, AdvisoryLimits.DEFAULT);
-      result = scan(new Matcher(index, kevCatalog, epssScores), components, progress);
+      result =
+          scan(new Matcher(index, nvdData.cpes(), kevCatalog, epssScores), components, progress);
     }
 
     PrintWriter out = spec.commandLine().getOut();

@@ -207,4 +207,49 @@ class ScanCommandTest {
     assertThat(ids)
         .noneMatch(s -> s.startsWith("pkg:golang/github.com/gin-gonic/gin@v1.10.0 GO-2020-0001"));
   }
+
+  @Test
+  void nvdDataMatchesComponentsByCpeAndGivesAdvisoriesWithoutCvssNvdsScore() throws IOException {
+    Path bom = tmp.resolve("firmware.json");
+    Files.writeString(
+        bom,
+        """
+        {"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"components":[
+         {"type":"library","bom-ref":"ex","name":"Example_Pkg","version":"1.0","purl":"pkg:pypi/Example_Pkg@1.0"},
+         {"type":"firmware","bom-ref":"fw","name":"mystery","version":"1.4",
+          "cpe":"cpe:2.3:o:acme:mystery_firmware:1.4:*:*:*:*:*:*:*"}]}
+        """);
+    var result =
+        Cli.run(
+            "scan",
+            bom.toString(),
+            "--advisories",
+            resource("osv"),
+            "--nvd",
+            resource("nvd.json"),
+            "--format",
+            "json",
+            "--fail-on",
+            "critical");
+    assertThat(result.code()).as(result.err()).isEqualTo(4);
+    JsonNode findings = JSON.readTree(result.out()).get("findings");
+    List<String> got = new ArrayList<>();
+    for (JsonNode f : findings) {
+      got.add(
+          f.get("vulnerability").asText()
+              + " "
+              + f.get("status").asText()
+              + " "
+              + f.get("severity").asText());
+    }
+    // The PyPI advisory says only "LOW" in database_specific; NVD's vector scores it critical.
+    assertThat(got)
+        .containsExactlyInAnyOrder(
+            "PYSEC-test-0002 affected critical", "CVE-2099-3000 affected medium");
+    // Without the NVD file: no CPE look-up, the component without purl is reported as such.
+    var without =
+        Cli.run("scan", bom.toString(), "--advisories", resource("osv"), "--format", "json");
+    assertThat(without.code()).isZero();
+    assertThat(without.out()).doesNotContain("CVE-2099-3000").contains("PYSEC-test-0002");
+  }
 }

@@ -2,17 +2,17 @@ package dev.craft.server;
 
 import dev.craft.engine.CpeIndex;
 import dev.craft.engine.NvdCriteria;
+import dev.craft.engine.NvdSeverity;
 import dev.craft.formats.KevCatalog;
 import dev.craft.formats.KevEntry;
 import dev.craft.formats.NvdCvss;
-import dev.craft.formats.OsvAffected;
 import dev.craft.formats.OsvRecord;
-import dev.craft.formats.OsvSeverity;
 import dev.craft.store.EuvdStore;
 import dev.craft.store.NvdStore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,15 +35,7 @@ final class FeedEnrichment {
   }
 
   static boolean withoutCvss(OsvRecord r) {
-    if (r.severity().stream().anyMatch(s -> s.type().startsWith("CVSS_"))) {
-      return false;
-    }
-    for (OsvAffected a : r.affected()) {
-      if (a.severity().stream().anyMatch(s -> s.type().startsWith("CVSS_"))) {
-        return false;
-      }
-    }
-    return true;
+    return NvdSeverity.withoutCvss(r);
   }
 
   /** The records, those without a CVSS vector given the NVD CVSS of the first CVE they name. */
@@ -54,7 +46,7 @@ final class FeedEnrichment {
     Set<String> cves = new HashSet<>();
     for (OsvRecord r : records) {
       if (withoutCvss(r)) {
-        cves.addAll(cvesOf(r));
+        cves.addAll(NvdSeverity.cvesOf(r));
       }
     }
     if (cves.isEmpty()) {
@@ -66,30 +58,17 @@ final class FeedEnrichment {
     }
     var out = new ArrayList<OsvRecord>(records.size());
     for (OsvRecord r : records) {
-      OsvRecord enriched = r;
-      if (withoutCvss(r)) {
-        for (String cve : cvesOf(r)) {
-          var row = stored.get(cve);
-          if (row != null && !row.cvssVector().isEmpty()) {
-            OsvSeverity s =
-                new NvdCvss(row.cvssVersion(), row.cvssVector(), row.cvssScore(), "", "").toOsv();
-            enriched =
-                new OsvRecord(
-                    r.id(),
-                    r.modified(),
-                    r.published(),
-                    r.withdrawn(),
-                    r.aliases(),
-                    List.of(s),
-                    r.databaseSeverity(),
-                    r.affected(),
-                    r.source(),
-                    r.raw());
-            break;
-          }
-        }
-      }
-      out.add(enriched);
+      out.add(
+          NvdSeverity.apply(
+              r,
+              cve ->
+                  Optional.ofNullable(stored.get(cve))
+                      .filter(row -> !row.cvssVector().isEmpty())
+                      .map(
+                          row ->
+                              new NvdCvss(
+                                      row.cvssVersion(), row.cvssVector(), row.cvssScore(), "", "")
+                                  .toOsv())));
     }
     return out;
   }
@@ -132,18 +111,5 @@ final class FeedEnrichment {
   /** The vendor:product keys of the vulnerable CPE criteria of {@code cves}. */
   Set<String> cpeKeysOf(List<String> cves) {
     return nvd == null ? Set.of() : nvd.cpeKeysOf(cves);
-  }
-
-  private static List<String> cvesOf(OsvRecord r) {
-    var out = new ArrayList<String>();
-    if (r.id().startsWith("CVE-")) {
-      out.add(r.id());
-    }
-    for (String a : r.aliases()) {
-      if (a.startsWith("CVE-")) {
-        out.add(a);
-      }
-    }
-    return out;
   }
 }

@@ -1,0 +1,69 @@
+package dev.craft.engine;
+
+import dev.craft.formats.OsvAffected;
+import dev.craft.formats.OsvRecord;
+import dev.craft.formats.OsvSeverity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * NVD's CVSS for advisories that carry none (ADR 081): PyPI's and Go's OSV records have no
+ * severity, the NVD record of a CVE they name usually has one. The first CVE (the record's own id,
+ * then its aliases in order) with a vector gives it; the record's text is not changed.
+ */
+public final class NvdSeverity {
+  private NvdSeverity() {}
+
+  /** Whether neither the record nor any affected entry has a CVSS vector. */
+  public static boolean withoutCvss(OsvRecord r) {
+    if (r.severity().stream().anyMatch(s -> s.type().startsWith("CVSS_"))) {
+      return false;
+    }
+    for (OsvAffected a : r.affected()) {
+      if (a.severity().stream().anyMatch(s -> s.type().startsWith("CVSS_"))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The CVE ids a record names: its own id, then its aliases. */
+  public static List<String> cvesOf(OsvRecord r) {
+    var out = new ArrayList<String>();
+    if (r.id().startsWith("CVE-")) {
+      out.add(r.id());
+    }
+    for (String a : r.aliases()) {
+      if (a.startsWith("CVE-")) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  /** The record with the CVSS of the first CVE that {@code cvssOf} knows, if it has none. */
+  public static OsvRecord apply(OsvRecord r, Function<String, Optional<OsvSeverity>> cvssOf) {
+    if (!withoutCvss(r)) {
+      return r;
+    }
+    for (String cve : cvesOf(r)) {
+      Optional<OsvSeverity> s = cvssOf.apply(cve);
+      if (s.isPresent()) {
+        return new OsvRecord(
+            r.id(),
+            r.modified(),
+            r.published(),
+            r.withdrawn(),
+            r.aliases(),
+            List.of(s.get()),
+            r.databaseSeverity(),
+            r.affected(),
+            r.source(),
+            r.raw());
+      }
+    }
+    return r;
+  }
+}
