@@ -193,7 +193,14 @@ public final class ConfigLoader {
         integer("cvd.max-reports-per-hour", 1, 10_000),
         integer("cvd.max-report-chars", 100, 1_000_000),
         validity,
-        values.get("cvd.openpgp-key").strip());
+        cvdKey());
+  }
+
+  /** The CVD key setting; a demo instance not told otherwise generates one, to show it in use. */
+  private String cvdKey() {
+    String key = values.get("cvd.openpgp-key").strip();
+    boolean unset = "default".equals(origin.get("cvd.openpgp-key"));
+    return key.isEmpty() && unset && bool("demo") ? "generate" : key;
   }
 
   private FeedSettings feeds() {

@@ -25,6 +25,25 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aDemoInstanceGeneratesItsCvdKeyUnlessToldOtherwise() {
+    assertThat(ConfigLoader.load(Optional.empty(), Map.of(), Map.of()).cvd().openpgpKey())
+        .isEmpty();
+    assertThat(
+            ConfigLoader.load(Optional.empty(), Map.of(), Map.of("demo", "true"))
+                .cvd()
+                .openpgpKey())
+        .isEqualTo("generate");
+    assertThat(
+            ConfigLoader.load(
+                    Optional.empty(),
+                    Map.of("CRAFT_CVD_OPENPGP_KEY", "/keys/cvd.asc"),
+                    Map.of("demo", "true"))
+                .cvd()
+                .openpgpKey())
+        .isEqualTo("/keys/cvd.asc");
+  }
+
+  @Test
   void flagsBeatEnvironmentWhichBeatsTheFile(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("craft.yaml");
     Files.writeString(
