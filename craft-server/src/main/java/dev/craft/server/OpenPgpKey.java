@@ -63,17 +63,18 @@ final class OpenPgpKey {
     }
   }
 
-  /** Reads the key file; {@code generate} creates it first (Ed25519 + X25519, no passphrase). */
+  /**
+   * Reads the key file; {@code generate} creates it first: a version 4 key with an EdDSA (Ed25519)
+   * primary key for signing and an ECDH (Curve25519) subkey for encryption, no passphrase. These
+   * are the "legacy" algorithm ids (22, 18) that every OpenPGP implementation in use reads, GnuPG
+   * 2.2 included; the RFC 9580 ids for the same curves (27, 25) are not yet read by GnuPG, and
+   * researchers must be able to import the key and encrypt to it with the tool they have.
+   */
   static OpenPgpKey load(Path file, boolean generate, String userId) {
     try {
       if (generate && !Files.exists(file)) {
         Files.createDirectories(file.getParent());
-        OpenPGPKey key =
-            new BcOpenPGPApi()
-                .generateKey(PublicKeyPacket.VERSION_4)
-                .ed25519x25519Key(userId)
-                .build();
-        Files.writeString(file, key.toAsciiArmoredString(), StandardCharsets.US_ASCII);
+        Files.write(file, generateLegacy(userId));
         restrict(file);
         LOG.info("generated the OpenPGP key {}", file);
       }
@@ -83,6 +84,64 @@ final class OpenPgpKey {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or write the OpenPGP key " + file, e);
     }
+  }
+
+  private static byte[] generateLegacy(String userId) throws PGPException, IOException {
+    var now = new java.util.Date();
+    var random = new java.security.SecureRandom();
+    var signing = new org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator();
+    signing.init(new org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters(random));
+    var primary =
+        new org.bouncycastle.openpgp.operator.bc.BcPGPKeyPair(
+            PublicKeyPacket.VERSION_4,
+            org.bouncycastle.bcpg.PublicKeyAlgorithmTags.EDDSA_LEGACY,
+            signing.generateKeyPair(),
+            now);
+    var encryption = new org.bouncycastle.crypto.generators.X25519KeyPairGenerator();
+    encryption.init(new org.bouncycastle.crypto.params.X25519KeyGenerationParameters(random));
+    var sub =
+        new org.bouncycastle.openpgp.operator.bc.BcPGPKeyPair(
+            PublicKeyPacket.VERSION_4,
+            org.bouncycastle.bcpg.PublicKeyAlgorithmTags.ECDH,
+            encryption.generateKeyPair(),
+            now);
+    var primaryFlags = new org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator();
+    primaryFlags.setKeyFlags(
+        true,
+        org.bouncycastle.bcpg.sig.KeyFlags.CERTIFY_OTHER
+            | org.bouncycastle.bcpg.sig.KeyFlags.SIGN_DATA);
+    primaryFlags.setPreferredHashAlgorithms(
+        false, new int[] {HashAlgorithmTags.SHA512, HashAlgorithmTags.SHA256});
+    primaryFlags.setPreferredSymmetricAlgorithms(
+        false,
+        new int[] {
+          org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags.AES_256,
+          org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags.AES_128
+        });
+    var subFlags = new org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator();
+    subFlags.setKeyFlags(
+        true,
+        org.bouncycastle.bcpg.sig.KeyFlags.ENCRYPT_COMMS
+            | org.bouncycastle.bcpg.sig.KeyFlags.ENCRYPT_STORAGE);
+    var ring =
+        new org.bouncycastle.openpgp.PGPKeyRingGenerator(
+            PGPSignature.POSITIVE_CERTIFICATION,
+            primary,
+            userId,
+            new org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider()
+                .get(HashAlgorithmTags.SHA1),
+            primaryFlags.generate(),
+            null,
+            new BcPGPContentSignerBuilder(
+                org.bouncycastle.bcpg.PublicKeyAlgorithmTags.EDDSA_LEGACY,
+                HashAlgorithmTags.SHA512),
+            null);
+    ring.addSubKey(sub, subFlags.generate(), null);
+    var out = new ByteArrayOutputStream();
+    try (var armor = ArmoredOutputStream.builder().build(out)) {
+      ring.generateSecretKeyRing().encode(armor);
+    }
+    return out.toByteArray();
   }
 
   static void restrict(Path file) throws IOException {
