@@ -67,7 +67,8 @@ public final class StoredAdvisories {
     }
     List<ScanComponent> sbom = AdvisorySets.sbom(records, components, 42);
     Files.writeString(out.resolve("sbom.json"), cyclonedx(sbom), StandardCharsets.UTF_8);
-    System.out.printf("%d advisories, %d components written to %s%n", records.size(), sbom.size(), out);
+    System.out.printf(
+        "%d advisories, %d components written to %s%n", records.size(), sbom.size(), out);
   }
 
   /** The record's tree under a new id, aliases and package names, as {@code copyOf} renames. */
