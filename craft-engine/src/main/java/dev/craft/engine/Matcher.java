@@ -69,42 +69,81 @@ public final class Matcher {
 
   /** Matches by purl; false when no advisory names the component's package at all. */
   private boolean match(ScanComponent c, List<Lookup> lookups, List<VulnerabilityFinding> out) {
-    // One finding per advisory: an affected entry beats an indeterminate one. An advisory can be
-    // reached under several keys (a binary and its source package), so verdicts are kept per
-    // advisory in the order first reached.
-    @Nullable Map<IndexedAdvisory, Verdict> best = null;
-    boolean foundOwn = false;
+    String path = lookups.get(0).key().name();
+    if (lookups.size() > 1 && lookups.get(1).via() == Via.UPSTREAM) {
+      return matchMerged(c, lookups, path, out);
+    }
+    // The purl's own package; for a Go package path that no advisory names, the longest enclosing
+    // path that one does (its module).
     for (Lookup lookup : lookups) {
-      if (lookup.via() == Via.MODULE && foundOwn) {
-        break; // the path is a known package itself: its parents are other modules
-      }
       List<IndexedAffected> candidates = index.candidates(lookup.key());
-      if (candidates.isEmpty()) {
+      if (!candidates.isEmpty()) {
+        matchRun(c, lookup, candidates, path, out);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * One finding per advisory: an affected entry beats an indeterminate one. The builder adds a
+   * record's entries one after another, so entries of one advisory are adjacent in one key's list.
+   */
+  private void matchRun(
+      ScanComponent c,
+      Lookup lookup,
+      List<IndexedAffected> candidates,
+      String path,
+      List<VulnerabilityFinding> out) {
+    var parsed = new HashMap<VersionScheme, Object>(4);
+    @Nullable IndexedAdvisory current = null;
+    @Nullable Verdict best = null;
+    for (IndexedAffected entry : candidates) {
+      if (entry.advisory() != current) {
+        if (current != null && best != null) {
+          out.add(finding(c, current, best));
+        }
+        current = entry.advisory();
+        best = null;
+      }
+      if (best != null && best.affected()) {
         continue;
       }
-      foundOwn = true;
-      var parsed = new HashMap<VersionScheme, Object>();
+      Verdict v = evaluate(entry, lookup, path, parsed);
+      if (v != null && (best == null || v.affected())) {
+        best = v;
+      }
+    }
+    if (current != null && best != null) {
+      out.add(finding(c, current, best));
+    }
+  }
+
+  /**
+   * A distro package reached under its own name and its source package's: an advisory can be
+   * reached under both, so verdicts are kept per advisory in the order first reached.
+   */
+  private boolean matchMerged(
+      ScanComponent c, List<Lookup> lookups, String path, List<VulnerabilityFinding> out) {
+    Map<IndexedAdvisory, Verdict> best = new LinkedHashMap<>();
+    boolean found = false;
+    for (Lookup lookup : lookups) {
+      List<IndexedAffected> candidates = index.candidates(lookup.key());
+      found |= !candidates.isEmpty();
+      var parsed = new HashMap<VersionScheme, Object>(4);
       for (IndexedAffected entry : candidates) {
-        if (best == null) {
-          best = new LinkedHashMap<>();
-        }
         Verdict known = best.get(entry.advisory());
         if (known != null && known.affected()) {
           continue;
         }
-        Verdict v = evaluate(entry, lookup, lookups.get(0).key().name(), parsed);
+        Verdict v = evaluate(entry, lookup, path, parsed);
         if (v != null && (known == null || v.affected())) {
           best.put(entry.advisory(), v);
         }
       }
-      if (lookup.via() == Via.MODULE) {
-        break; // the longest enclosing path that has advisories is the module
-      }
     }
-    if (best != null) {
-      best.forEach((advisory, verdict) -> out.add(finding(c, advisory, verdict)));
-    }
-    return foundOwn;
+    best.forEach((advisory, verdict) -> out.add(finding(c, advisory, verdict)));
+    return found;
   }
 
   /**
