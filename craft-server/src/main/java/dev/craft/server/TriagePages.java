@@ -92,20 +92,7 @@ final class TriagePages {
     if (ids.isEmpty()) {
       throw new InvalidInputException("select at least one finding");
     }
-    String response = form(ctx, "response");
-    var input =
-        new TriageInput(
-            form(ctx, "state"),
-            form(ctx, "justification"),
-            response.isEmpty() ? List.of() : List.of(response),
-            form(ctx, "detail"),
-            form(ctx, "assignee"),
-            form(ctx, "comment"),
-            form(ctx, "scope").isEmpty() ? "release" : form(ctx, "scope"),
-            "",
-            "",
-            List.of());
-    int updated = bulk.decide(p.actor(), id, ids, input).size();
+    int updated = bulk.decide(p.actor(), id, ids, formInput(ctx)).size();
     String back = form(ctx, "back");
     ctx.redirect(
         "/products/"
@@ -144,21 +131,24 @@ final class TriagePages {
     long fid = Params.id(ctx, "fid", "finding");
     products.get(p.actor(), id);
     p.require(Permission.VULNERABILITY_WRITE);
-    String response = form(ctx, "response");
-    var input =
-        new TriageInput(
-            form(ctx, "state"),
-            form(ctx, "justification"),
-            response.isEmpty() ? List.of() : List.of(response),
-            form(ctx, "detail"),
-            form(ctx, "assignee"),
-            form(ctx, "comment"),
-            form(ctx, "scope").isEmpty() ? "release" : form(ctx, "scope"),
-            form(ctx, "from"),
-            form(ctx, "to"),
-            List.of());
-    store.decide(p.actor(), id, fid, input);
+    store.decide(p.actor(), id, fid, formInput(ctx));
     ctx.redirect("/products/" + id + "/releases/" + rid + "#finding-" + fid, HttpStatus.SEE_OTHER);
+  }
+
+  /** The decision of a triage form (one finding's, or the bulk form, which has no range). */
+  private static TriageInput formInput(Context ctx) {
+    String response = form(ctx, "response");
+    return new TriageInput(
+        form(ctx, "state"),
+        form(ctx, "justification"),
+        response.isEmpty() ? List.of() : List.of(response),
+        form(ctx, "detail"),
+        form(ctx, "assignee"),
+        form(ctx, "comment"),
+        form(ctx, "scope").isEmpty() ? "release" : form(ctx, "scope"),
+        form(ctx, "from"),
+        form(ctx, "to"),
+        List.of());
   }
 
   private static String form(Context ctx, String name) {

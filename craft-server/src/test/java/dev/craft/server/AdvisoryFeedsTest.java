@@ -72,7 +72,7 @@ class AdvisoryFeedsTest {
                 "advisories.osv-urls", base + "/osv/PyPI",
                 "advisories.kev-url", base + "/kev.json",
                 "advisories.epss-url", base + "/epss.csv"))) {
-      String release = release(s);
+      String release = AdvisoryFeedsTestSupport.release(s);
 
       JsonNode first = json(sync(s));
       assertThat(first.get("osv").get(0).get("fetched").asInt()).isEqualTo(2);
@@ -114,27 +114,5 @@ class AdvisoryFeedsTest {
                 .POST(HttpRequest.BodyPublishers.noBody()));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return r;
-  }
-
-  private static String release(TestServer s) {
-    long id =
-        json(s.postJson("/api/v1/products", ADMIN_TOKEN, "{\"name\":\"Feeds\"}"))
-            .get("id")
-            .asLong();
-    long rid =
-        json(s.postJson(
-                "/api/v1/products/" + id + "/releases", ADMIN_TOKEN, "{\"version\":\"1.0.0\"}"))
-            .get("id")
-            .asLong();
-    String release = "/api/v1/products/" + id + "/releases/" + rid;
-    var r =
-        s.send(
-            HttpRequest.newBuilder(s.uri(release + "/sbom"))
-                .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .POST(
-                    HttpRequest.BodyPublishers.ofByteArray(
-                        AdvisoryApiTest.resource("/sbom/findings.cdx.json"))));
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    return release;
   }
 }
