@@ -159,7 +159,10 @@ public final class FindingStore {
           if (!findings.isEmpty()) {
             FindingCopy.upsertStaged(h);
           }
-          TriageStore.reopenStale(h);
+          // Only decisions on the vulnerabilities recorded or re-matched here can have gone stale.
+          var touched = new java.util.HashSet<>(rematched);
+          findings.forEach(f -> touched.add(f.vulnerabilityId()));
+          TriageStore.reopenStale(h, touched);
           return findings.size();
         });
   }

@@ -227,9 +227,14 @@ public final class TriageStore {
   /**
    * Re-opens decisions whose ground changed: a finding recorded after the decision shows another
    * component version (a new SBOM), or the advisory's {@code modified} moved. The state goes back
-   * to {@code in_triage}, responses and justification are cleared (the history keeps them).
+   * to {@code in_triage}, responses and justification are cleared (the history keeps them). Only
+   * decisions on {@code vulnerabilityIds} (those just recorded or re-matched) are looked at, so the
+   * cost follows the change, not the number of decisions in the portfolio.
    */
-  static void reopenStale(Handle h) {
+  static void reopenStale(Handle h, java.util.Collection<String> vulnerabilityIds) {
+    if (vulnerabilityIds.isEmpty()) {
+      return;
+    }
     record Stale(long id, @Nullable String newVersion, String modified) {}
     List<Stale> stale =
         h.createQuery(
@@ -244,9 +249,10 @@ public final class TriageStore {
                    LIMIT 1) AS new_version,
                   coalesce(a.modified, d.advisory_modified) AS modified
                 FROM triage_decision d LEFT JOIN advisory a ON a.id = d.vulnerability_id
-                WHERE d.state <> 'in_triage'
+                WHERE d.state <> 'in_triage' AND d.vulnerability_id = ANY(:vulns)
                 """
                     .formatted(TriageQueries.IN_SCOPE))
+            .bindArray("vulns", String.class, List.copyOf(vulnerabilityIds))
             .map((rs, ctx) -> new Stale(rs.getLong(1), rs.getString(2), rs.getString(3)))
             .list();
     for (Stale s : stale) {
