@@ -89,6 +89,13 @@ public final class ScanCommand implements Callable<Integer> {
               + " and CVSS for advisories without one (repeatable)")
   List<Path> nvd = List.of();
 
+  @Option(
+      names = "--euvd-exploited",
+      paramLabel = "FILE",
+      description =
+          "ENISA EUVD exploited-vulnerabilities list(s): EU-exploited ids count like KEV (repeatable)")
+  List<Path> euvdExploited = List.of();
+
   @Option(names = "--format", description = "text, json or sarif (default: text)")
   Format format = Format.text;
 
@@ -134,7 +141,9 @@ public final class ScanCommand implements Callable<Integer> {
       progress.update(records[0], 0);
       index = builder.build();
       KevCatalog kevCatalog =
-          kev == null ? KevCatalog.EMPTY : KevReader.read(kev, AdvisoryLimits.DEFAULT);
+          EuExploited.add(
+              kev == null ? KevCatalog.EMPTY : KevReader.read(kev, AdvisoryLimits.DEFAULT),
+              euvdExploited);
       EpssScores epssScores =
           epss == null ? EpssScores.EMPTY : EpssReader.read(epss, AdvisoryLimits.DEFAULT);
       result =

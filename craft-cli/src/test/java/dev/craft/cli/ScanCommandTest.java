@@ -252,4 +252,53 @@ class ScanCommandTest {
     assertThat(without.code()).isZero();
     assertThat(without.out()).doesNotContain("CVE-2099-3000").contains("PYSEC-test-0002");
   }
+
+  @Test
+  void euExploitedIdsCountLikeKev() throws IOException {
+    Path euvd = tmp.resolve("exploited.json");
+    Files.writeString(
+        euvd,
+        """
+        [{"id":"EUVD-2099-7001","aliases":"CVE-2099-0002\\n","dateUpdated":"Jan 6, 2099",
+          "exploitedSince":"Jan 5, 2099, 12:00:00 AM","baseScore":-1}]
+        """);
+    var with =
+        Cli.run(
+            "scan",
+            resource("bom.json"),
+            "--advisories",
+            resource("osv"),
+            "--euvd-exploited",
+            euvd.toString(),
+            "--format",
+            "json",
+            "--fail-on",
+            "kev");
+    assertThat(with.code()).as(with.err()).isEqualTo(4);
+    boolean flagged = false;
+    for (JsonNode f : JSON.readTree(with.out()).get("findings")) {
+      if (f.get("vulnerability").asText().equals("PYSEC-test-0002")) {
+        flagged = f.get("kev").asBoolean();
+      }
+    }
+    assertThat(flagged).isTrue();
+    var without =
+        Cli.run("scan", resource("bom.json"), "--advisories", resource("osv"), "--format", "json");
+    for (JsonNode f : JSON.readTree(without.out()).get("findings")) {
+      if (f.get("vulnerability").asText().equals("PYSEC-test-0002")) {
+        assertThat(f.get("kev").asBoolean()).isFalse();
+      }
+    }
+    Files.writeString(euvd, "{not json");
+    var bad =
+        Cli.run(
+            "scan",
+            resource("bom.json"),
+            "--advisories",
+            resource("osv"),
+            "--euvd-exploited",
+            euvd.toString());
+    assertThat(bad.code()).isEqualTo(3);
+    assertThat(bad.err().strip().lines().count()).isEqualTo(1);
+  }
 }
