@@ -47,14 +47,14 @@ public final class CsafValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ReadLimits limits = SbomFiles.limits(maxMegabytes, ReadLimits.DEFAULT.maxComponents());
+    ReadLimits limits = InputFiles.limits(maxMegabytes, ReadLimits.DEFAULT.maxComponents());
     PrintWriter out = spec.commandLine().getOut();
     int unreadable = 0;
     int invalid = 0;
     for (Path file : files) {
       List<CsafProblem> problems;
       try {
-        problems = CsafValidator.validate(SbomFiles.read(file, limits), limits);
+        problems = CsafValidator.validate(InputFiles.read(file, limits), limits);
       } catch (InvalidInputException e) {
         unreadable++;
         print(out, file, false, List.of(new CsafProblem("read", "", e.getMessage())));

@@ -1,6 +1,5 @@
 package dev.craft.cli;
 
-import dev.craft.core.InvalidInputException;
 import dev.craft.engine.CpeIndex;
 import dev.craft.engine.NvdCriteria;
 import dev.craft.formats.AdvisoryLimits;
@@ -8,8 +7,6 @@ import dev.craft.formats.NvdCve;
 import dev.craft.formats.NvdCvss;
 import dev.craft.formats.NvdReader;
 import dev.craft.formats.OsvSeverity;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +18,9 @@ import java.util.Optional;
  * CVSS vector (for advisories that have none).
  */
 record NvdData(CpeIndex cpes, Map<String, NvdCvss> cvssByCve) {
+  /** Largest NVD or EUVD file read: 64 times the limit for one advisory record (512 MiB). */
+  static final long MAX_BYTES = AdvisoryLimits.DEFAULT.maxRecordBytes() * 64;
+
   static NvdData read(List<Path> files) {
     if (files.isEmpty()) {
       return new NvdData(CpeIndex.EMPTY, Map.of());
@@ -29,16 +29,7 @@ record NvdData(CpeIndex cpes, Map<String, NvdCvss> cvssByCve) {
     var index = CpeIndex.builder();
     Map<String, NvdCvss> cvss = new HashMap<>();
     for (Path file : files) {
-      byte[] body;
-      try {
-        long size = Files.size(file);
-        if (size > AdvisoryLimits.DEFAULT.maxRecordBytes() * 64) {
-          throw new InvalidInputException(file + ": larger than the NVD response limit");
-        }
-        body = Files.readAllBytes(file);
-      } catch (IOException e) {
-        throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
-      }
+      byte[] body = InputFiles.read(file, MAX_BYTES);
       for (NvdCve cve : reader.read(body, file.toString()).cves()) {
         NvdCriteria.of(cve, file.toString()).forEach(index::add);
         cve.preferredCvss().ifPresent(c -> cvss.put(cve.id(), c));

@@ -66,7 +66,7 @@ public final class SbomCheckCommand implements Callable<Integer> {
   public Integer call() {
     Optional<String> profileName = Optional.ofNullable(profile);
     profileName.ifPresent(QualityProfiles::requireKnown);
-    ReadLimits limits = SbomFiles.limits(maxMegabytes, maxComponents);
+    ReadLimits limits = InputFiles.limits(maxMegabytes, maxComponents);
     PrintWriter out = spec.commandLine().getOut();
     int unreadable = 0;
     int failed = 0;
@@ -108,7 +108,7 @@ public final class SbomCheckCommand implements Callable<Integer> {
 
   private static Outcome check(Path file, ReadLimits limits, Optional<String> profileName) {
     try {
-      SbomReadResult result = SbomReader.read(SbomFiles.read(file, limits), limits);
+      SbomReadResult result = SbomReader.read(InputFiles.read(file, limits), limits);
       Optional<QualityReport> report =
           profileName.map(p -> QualityProfiles.check(result.sbom(), p));
       return new Outcome(Optional.empty(), Optional.of(result), report);

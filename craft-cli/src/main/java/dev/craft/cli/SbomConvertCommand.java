@@ -59,8 +59,8 @@ public final class SbomConvertCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SbomTarget target = SbomTarget.fromId(to);
-    ReadLimits limits = SbomFiles.limits(maxMegabytes, ReadLimits.DEFAULT.maxComponents());
-    SbomReadResult result = SbomReader.read(SbomFiles.read(file, limits), limits);
+    ReadLimits limits = InputFiles.limits(maxMegabytes, ReadLimits.DEFAULT.maxComponents());
+    SbomReadResult result = SbomReader.read(InputFiles.read(file, limits), limits);
     if (!result.valid() && !allowInvalid) {
       var first = result.problems().get(0);
       throw new CheckFailedException(

@@ -118,9 +118,9 @@ public final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ReadLimits limits = SbomFiles.limits(maxMegabytes, ReadLimits.DEFAULT.maxComponents());
+    ReadLimits limits = InputFiles.limits(maxMegabytes, ReadLimits.DEFAULT.maxComponents());
     List<ScanComponent> components =
-        ScanComponents.of(SbomReader.read(SbomFiles.read(sbom, limits), limits).sbom());
+        ScanComponents.of(SbomReader.read(InputFiles.read(sbom, limits), limits).sbom());
     var reader = new OsvReader(AdvisoryLimits.DEFAULT);
     var builder = AdvisoryIndex.builder();
     AdvisoryIndex index;

@@ -55,8 +55,8 @@ public final class VexConvertCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     VexFormat target = VexFormat.of(to);
-    ReadLimits limits = SbomFiles.limits(maxMegabytes, maxStatements);
-    VexReadResult read = VexReader.read(SbomFiles.read(file, limits), limits);
+    ReadLimits limits = InputFiles.limits(maxMegabytes, maxStatements);
+    VexReadResult read = VexReader.read(InputFiles.read(file, limits), limits);
     byte[] bytes = VexWriter.write(read.document(), target);
     if (output != null) {
       try {

@@ -1,9 +1,12 @@
 package dev.craft.engine;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A CPE name, bound from the CPE 2.3 formatted string ({@code cpe:2.3:a:apache:log4j:2.14.1:*:…})
@@ -14,6 +17,12 @@ import java.util.Optional;
 public record Cpe(List<String> attributes) {
   public static final String ANY = "*";
   public static final String NA = "-";
+
+  /**
+   * Prefix of a CPE look-up key ({@code cpe/vendor:product}) where purl package keys are stored
+   * too; no purl type produces it.
+   */
+  public static final String KEY_PREFIX = "cpe/";
 
   /** Attribute names in order; {@code part} is a, o or h. */
   static final List<String> NAMES =
@@ -59,6 +68,18 @@ public record Cpe(List<String> attributes) {
   /** The look-up key ({@code vendor:product}), empty when either is not a real value. */
   public Optional<String> productKey() {
     return specific(vendor()) && specific(product()) ? Optional.of(key()) : Optional.empty();
+  }
+
+  /**
+   * The vendor:product keys of CPE names, each once, in order; a text that is not a CPE name, or
+   * one naming no vendor and product, gives none.
+   */
+  public static Set<String> productKeys(Collection<String> names) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (String name : names) {
+      parse(name).flatMap(Cpe::productKey).ifPresent(keys::add);
+    }
+    return keys;
   }
 
   /** Whether the attribute holds a real value (neither ANY nor NA). */

@@ -76,13 +76,7 @@ public final class NvdCriteria {
 
   /** The vendor:product keys of the vulnerable criteria, for the store's index. */
   public static Set<String> keys(List<CpeCriterion> criteria) {
-    Set<String> out = new LinkedHashSet<>();
-    for (CpeCriterion c : criteria) {
-      Cpe.parse(c.criteria())
-          .filter(p -> Cpe.specific(p.vendor()) && Cpe.specific(p.product()))
-          .ifPresent(p -> out.add(p.key()));
-    }
-    return out;
+    return Cpe.productKeys(criteria.stream().map(CpeCriterion::criteria).toList());
   }
 
   private static String platformText(Set<String> platforms) {

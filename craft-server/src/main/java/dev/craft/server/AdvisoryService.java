@@ -168,26 +168,23 @@ final class AdvisoryService {
   /** Matches one newly stored SBOM against the advisories of its packages. */
   int matchSbom(long sbomId) {
     List<Candidate> components = findings.componentsOf(sbomId);
+    return findings.record(matchFully(components), Set.of(), components);
+  }
+
+  /**
+   * The findings of {@code components} as on upload: purl first (the stored advisories of every key
+   * the components are looked up under), then the NVD CPE criteria of their CPE names.
+   */
+  private List<NewFinding> matchFully(List<Candidate> components) {
     Set<String> keys = new HashSet<>();
+    Set<String> cpeKeys = new HashSet<>();
     for (Candidate c : components) {
       for (var lookup : PackageNames.lookups(c.purl(), c.version())) {
         keys.add(lookup.key().toString());
       }
+      cpeKeys.addAll(Cpe.productKeys(c.cpes()));
     }
-    List<OsvRecord> records = storedRecords(keys);
-    CpeIndex cpes = enrichment.cpeIndexFor(cpeKeys(components));
-    return findings.record(match(records, cpes, components), Set.of(), components);
-  }
-
-  /** The vendor:product keys of the components' CPE names. */
-  private static Set<String> cpeKeys(List<Candidate> components) {
-    Set<String> keys = new HashSet<>();
-    for (Candidate c : components) {
-      for (String cpe : c.cpes()) {
-        Cpe.parse(cpe).flatMap(Cpe::productKey).ifPresent(keys::add);
-      }
-    }
-    return keys;
+    return match(storedRecords(keys), enrichment.cpeIndexFor(cpeKeys), components);
   }
 
   /**
@@ -202,20 +199,12 @@ final class AdvisoryService {
       return 0;
     }
     Set<String> lookup = new HashSet<>();
-    changedKeys.forEach(k -> lookup.add("cpe/" + k));
+    changedKeys.forEach(k -> lookup.add(Cpe.KEY_PREFIX + k));
     List<Candidate> components = findings.currentComponentsWithKeys(lookup);
     if (components.isEmpty()) {
       return 0;
     }
-    Set<String> keys = new HashSet<>();
-    for (Candidate c : components) {
-      for (var l : PackageNames.lookups(c.purl(), c.version())) {
-        keys.add(l.key().toString());
-      }
-    }
-    CpeIndex cpes = enrichment.cpeIndexFor(cpeKeys(components));
-    return findings.record(
-        match(storedRecords(keys), cpes, components), Set.copyOf(cves), components);
+    return findings.record(matchFully(components), Set.copyOf(cves), components);
   }
 
   /**

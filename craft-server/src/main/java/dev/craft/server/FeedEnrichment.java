@@ -34,10 +34,6 @@ final class FeedEnrichment {
     this.euvd = euvd;
   }
 
-  static boolean withoutCvss(OsvRecord r) {
-    return NvdSeverity.withoutCvss(r);
-  }
-
   /** The records, those without a CVSS vector given the NVD CVSS of the first CVE they name. */
   List<OsvRecord> withNvdCvss(List<OsvRecord> records) {
     if (nvd == null) {
@@ -45,7 +41,7 @@ final class FeedEnrichment {
     }
     Set<String> cves = new HashSet<>();
     for (OsvRecord r : records) {
-      if (withoutCvss(r)) {
+      if (NvdSeverity.withoutCvss(r)) {
         cves.addAll(NvdSeverity.cvesOf(r));
       }
     }

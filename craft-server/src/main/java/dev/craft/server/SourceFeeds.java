@@ -1,6 +1,7 @@
 package dev.craft.server;
 
 import dev.craft.core.Actor;
+import dev.craft.engine.NvdSeverity;
 import dev.craft.formats.AdvisoryLimits;
 import dev.craft.formats.EuvdPage;
 import dev.craft.formats.EuvdReader;
@@ -167,7 +168,7 @@ final class SourceFeeds {
         advisories
             .find(id)
             .map(a -> service.parseStored(a.raw(), a.source()))
-            .filter(FeedEnrichment::withoutCvss)
+            .filter(NvdSeverity::withoutCvss)
             .ifPresent(records::add);
       }
       for (int j = 0; j < records.size(); j += 500) {

@@ -8,7 +8,6 @@ import java.io.StringReader;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
@@ -18,9 +17,6 @@ import org.postgresql.PGConnection;
  * which is what keeps a large SBOM upload well under a second.
  */
 final class ComponentCopy {
-  /** Prefix of CPE look-up keys, which no purl type can produce. */
-  static final String CPE_PREFIX = "cpe/";
-
   private ComponentCopy() {}
 
   static void copy(Handle h, long sbomId, List<Component> components, Set<String> directRefs) {
@@ -78,13 +74,7 @@ final class ComponentCopy {
 
   /** {@code cpe/vendor:product} of each CPE name that names both. */
   static List<String> cpeKeys(List<String> cpes) {
-    return cpes.stream()
-        .map(Cpe::parse)
-        .flatMap(Optional::stream)
-        .flatMap(c -> c.productKey().stream())
-        .map(k -> CPE_PREFIX + k)
-        .distinct()
-        .toList();
+    return Cpe.productKeys(cpes).stream().map(k -> Cpe.KEY_PREFIX + k).toList();
   }
 
   /**

@@ -7,19 +7,26 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reads an SBOM file within the size limit, refusing before it loads a too-large file. */
-final class SbomFiles {
-  private SbomFiles() {}
+/**
+ * Reads an input file (SBOM, VEX, CSAF, NVD or EUVD document) within a size limit, refusing before
+ * it loads a too-large file.
+ */
+final class InputFiles {
+  private InputFiles() {}
 
   static byte[] read(Path file, ReadLimits limits) {
+    return read(file, limits.maxBytes());
+  }
+
+  static byte[] read(Path file, long maxBytes) {
     try {
       if (!Files.isRegularFile(file)) {
         throw new InvalidInputException("no such file: " + file);
       }
       long size = Files.size(file);
-      if (size > limits.maxBytes()) {
+      if (size > maxBytes) {
         throw new InvalidInputException(
-            "document too large: " + size + " bytes, the limit is " + limits.maxBytes());
+            "document too large: " + size + " bytes, the limit is " + maxBytes);
       }
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
