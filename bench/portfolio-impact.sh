@@ -10,30 +10,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 releases=${1:-10000}; components=${2:-1000}; runs=${3:-3}
 port=18777; pgport=55499; token=craft_bench_token_0123456789abcdef
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-work=$(mktemp -d /tmp/craft-impact.XXXXXX); chown postgres:postgres "$work"
-runuser -u postgres -- "$PGBIN/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
-  -o "-p $pgport -c listen_addresses=127.0.0.1 -k $work -c fsync=off -c synchronous_commit=off -c shared_buffers=512MB -c max_wal_size=4GB" start >/dev/null
-cleanup() { for p in ${server:-} ${baseline:-}; do kill "$p" 2>/dev/null || true; done; sleep 2; runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$work"; }
-trap cleanup EXIT
-psql() { command psql -h 127.0.0.1 -p $pgport -U postgres -qAt "$@"; }
-craft=${CRAFT:-$root/craft}   # CRAFT=/path/to/launcher compares another build
-"$craft" --version >/dev/null
-CRAFT_DB_URL="jdbc:postgresql://127.0.0.1:$pgport/postgres" CRAFT_DB_USER=postgres CRAFT_DB_PASSWORD=x \
-  CRAFT_ADMIN_TOKEN=$token CRAFT_ADMIN_PASSWORD=bench-password-123 CRAFT_LOG_FORMAT=text \
-  "$craft" serve --port $port --data-dir "$work/data" > "$work/server.log" 2>&1 &
-server=$!
-until curl -sf localhost:$port/health/ready >/dev/null; do sleep 0.3; done
-servers=("$port:$craft")
-if [[ -n "${BASELINE:-}" ]]; then
-  CRAFT_DB_URL="jdbc:postgresql://127.0.0.1:$pgport/postgres" CRAFT_DB_USER=postgres CRAFT_DB_PASSWORD=x \
-    CRAFT_ADMIN_TOKEN=$token CRAFT_ADMIN_PASSWORD=bench-password-123 CRAFT_LOG_FORMAT=text \
-    "$BASELINE" serve --port $((port + 1)) --data-dir "$work/data2" > "$work/baseline.log" 2>&1 &
-  baseline=$!
-  until curl -sf localhost:$((port + 1))/health/ready >/dev/null; do sleep 0.3; done
-  servers+=("$((port + 1)):$BASELINE")
-fi
+work=$(mktemp -d /tmp/craft-impact.XXXXXX)
+source "$root/bench/pg-servers.sh"
 start=$(date +%s)
 psql <<SQL
 INSERT INTO product (name, manufacturer_role, type) VALUES ('Bench portfolio', 'manufacturer', 'software');

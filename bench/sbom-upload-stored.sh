@@ -12,8 +12,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 count=${1:-200000}; n=${2:-10000}; runs=${3:-5}
 port=18790; pgport=55498; token=craft_bench_token_0123456789abcdef
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-work=$(mktemp -d /tmp/craft-stored.XXXXXX); chmod 755 "$work"; chown postgres:postgres "$work"
+work=$(mktemp -d /tmp/craft-stored.XXXXXX)
 if [[ ! -f "$root/bench/target/benchmarks.jar" ]]; then
   (cd "$root" && ./mvnw -B -q -ntp -Pbench package -pl bench -am -DskipTests -Dspotless.check.skip=true)
 fi
@@ -21,28 +20,7 @@ start=$(date +%s)
 "$JAVA_HOME/bin/java" -Xmx3g -Dcraft.sharedData="$root/../shared/data" -cp "$root/bench/target/benchmarks.jar" \
   dev.craft.bench.StoredAdvisories "$count" "$n" "$work/gen"
 echo "generated in $(( $(date +%s) - start )) s; SBOM $(du -h "$work/gen/sbom.json" | cut -f1)"
-cleanup() { for p in ${server:-} ${baseline:-}; do kill "$p" 2>/dev/null || true; done; sleep 2; runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$work"; }
-trap cleanup EXIT
-runuser -u postgres -- "$PGBIN/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
-  -o "-p $pgport -c listen_addresses=127.0.0.1 -k $work -c fsync=off -c synchronous_commit=off -c shared_buffers=512MB -c max_wal_size=4GB" start >/dev/null
-psql() { command psql -h 127.0.0.1 -p $pgport -U postgres -qAt "$@"; }
-craft=${CRAFT:-$root/craft}   # CRAFT=/path/to/launcher compares another build
-"$craft" --version >/dev/null
-CRAFT_DB_URL="jdbc:postgresql://127.0.0.1:$pgport/postgres" CRAFT_DB_USER=postgres CRAFT_DB_PASSWORD=x \
-  CRAFT_ADMIN_TOKEN=$token CRAFT_ADMIN_PASSWORD=bench-password-123 CRAFT_LOG_FORMAT=text \
-  "$craft" serve --port $port --data-dir "$work/data" > "$work/server.log" 2>&1 &
-server=$!
-until curl -sf localhost:$port/health/ready >/dev/null; do sleep 0.3; done
-servers=("$port:$craft")
-if [[ -n "${BASELINE:-}" ]]; then
-  CRAFT_DB_URL="jdbc:postgresql://127.0.0.1:$pgport/postgres" CRAFT_DB_USER=postgres CRAFT_DB_PASSWORD=x \
-    CRAFT_ADMIN_TOKEN=$token CRAFT_ADMIN_PASSWORD=bench-password-123 CRAFT_LOG_FORMAT=text \
-    "$BASELINE" serve --port $((port + 1)) --data-dir "$work/data2" > "$work/baseline.log" 2>&1 &
-  baseline=$!
-  until curl -sf localhost:$((port + 1))/health/ready >/dev/null; do sleep 0.3; done
-  servers+=("$((port + 1)):$BASELINE")
-fi
+source "$root/bench/pg-servers.sh"
 start=$(date +%s)
 psql -c "\\copy advisory (id, source, modified, published, withdrawn, raw, fetched_at) FROM '$work/gen/advisory.csv' (FORMAT csv)" \
      -c "\\copy advisory_package (advisory_id, package_key) FROM '$work/gen/advisory_package.csv' (FORMAT csv)" \

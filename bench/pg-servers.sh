@@ -1,0 +1,35 @@
+# Sourced by the benchmarks that run CRAFT on a throwaway PostgreSQL cluster (portfolio-impact.sh,
+# sbom-upload-stored.sh), after they set: root, work (a fresh directory), port, pgport, token.
+# Starts the cluster on pgport, defines psql for it, starts the server under test on port (CRAFT=/path/to/launcher,
+# default ./craft) and, with BASELINE=/path/to/another/launcher, a second server on port+1 on the same database.
+# `servers` lists "port:launcher" of each; everything started here is stopped on exit.
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+chmod 755 "$work"; chown postgres:postgres "$work"
+cleanup() {
+  for p in ${server:-} ${baseline:-}; do kill "$p" 2>/dev/null || true; done
+  sleep 2
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+runuser -u postgres -- "$PGBIN/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
+  -o "-p $pgport -c listen_addresses=127.0.0.1 -k $work -c fsync=off -c synchronous_commit=off -c shared_buffers=512MB -c max_wal_size=4GB" start >/dev/null
+psql() { command psql -h 127.0.0.1 -p $pgport -U postgres -qAt "$@"; }
+serve() { # launcher port data-dir log
+  CRAFT_DB_URL="jdbc:postgresql://127.0.0.1:$pgport/postgres" CRAFT_DB_USER=postgres CRAFT_DB_PASSWORD=x \
+    CRAFT_ADMIN_TOKEN=$token CRAFT_ADMIN_PASSWORD=bench-password-123 CRAFT_LOG_FORMAT=text \
+    "$1" serve --port "$2" --data-dir "$3" > "$4" 2>&1 &
+}
+craft=${CRAFT:-$root/craft}
+"$craft" --version >/dev/null   # builds the jar if needed
+serve "$craft" $port "$work/data" "$work/server.log"
+server=$!
+until curl -sf localhost:$port/health/ready >/dev/null; do sleep 0.3; done
+servers=("$port:$craft")
+if [[ -n "${BASELINE:-}" ]]; then
+  serve "$BASELINE" $((port + 1)) "$work/data2" "$work/baseline.log"
+  baseline=$!
+  until curl -sf localhost:$((port + 1))/health/ready >/dev/null; do sleep 0.3; done
+  servers+=("$((port + 1)):$BASELINE")
+fi
