@@ -146,6 +146,37 @@ class CvdFindingTest {
   }
 
   @Test
+  void aFindingFromAReportOnAnEuExploitedCveIsFlaggedLikeKev() {
+    var euvd =
+        s.send(
+            HttpRequest.newBuilder(s.uri("/api/v1/advisories/euvd?exploited=true&name=e.json"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "[{\"id\":\"EUVD-2099-8001\",\"aliases\":\"CVE-2099-8001\\n\","
+                            + "\"exploitedSince\":\"Jan 5, 2099\",\"dateUpdated\":\"Jan 6, 2099\"}]")));
+    assertThat(euvd.statusCode()).as(euvd.body()).isEqualTo(200);
+    long report = report("Exploited in the wild");
+    long product = fx.product("CVD EU Exploited");
+    long release =
+        json(s.postJson(
+                "/api/v1/products/" + product + "/releases",
+                ADMIN_TOKEN,
+                "{\"version\":\"1.0.0\"}"))
+            .get("id")
+            .asLong();
+    var r =
+        s.postJson(
+            "/api/v1/cvd/reports/" + report + "/findings",
+            ADMIN_TOKEN,
+            "{\"productId\":%d,\"releaseId\":%d,\"vulnerabilityId\":\"CVE-2099-8001\"}"
+                .formatted(product, release));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    String path = "/api/v1/products/" + product + "/releases/" + release;
+    assertThat(fx.finding(path, "CVE-2099-8001").get("kev").asBoolean()).isTrue();
+  }
+
+  @Test
   void aComponentThatIsNotInTheReleasesSbomIsRefused() {
     long report = report("Bug in a library we do not ship");
     long product = fx.product("CVD Refused");

@@ -102,16 +102,22 @@ public final class EuvdStore {
             }
             changedIds.add(r.id());
           }
-          // EU exploited counts like KEV: flag the stored findings it names (never unflag).
+          // EU exploited counts like KEV: flag the stored findings it names (never unflag). Only
+          // records added or changed now can name findings not flagged yet: earlier ones flagged
+          // theirs when they were imported, and matching flags findings recorded since.
           int flagged =
-              h.createUpdate(
-                      """
-                      UPDATE finding f SET kev = true WHERE NOT kev AND EXISTS (
-                        SELECT 1 FROM euvd_alias a JOIN euvd_record r ON r.id = a.euvd_id
-                        WHERE r.exploited AND (a.alias = f.vulnerability_id
-                          OR a.alias = ANY(string_to_array(f.aliases, ' '))))
-                      """)
-                  .execute();
+              changedIds.isEmpty()
+                  ? 0
+                  : h.createUpdate(
+                          """
+                          UPDATE finding f SET kev = true WHERE NOT kev AND EXISTS (
+                            SELECT 1 FROM euvd_alias a JOIN euvd_record r ON r.id = a.euvd_id
+                            WHERE r.exploited AND r.id = ANY(:changed)
+                              AND (a.alias = f.vulnerability_id
+                                OR a.alias = ANY(string_to_array(f.aliases, ' '))))
+                          """)
+                      .bindArray("changed", String.class, changedIds)
+                      .execute();
           if (!changedIds.isEmpty()) {
             AuditLog.append(
                 h,

@@ -142,7 +142,11 @@ public final class ManualFindingStore {
                       VALUES (:release, NULL, :ordinal, :purl, :name, :version, :vuln, :aliases,
                         'affected', '', :severity, :cvss, :vector,
                         EXISTS (SELECT 1 FROM kev_entry k WHERE k.cve_id = :vuln
-                                OR k.cve_id = ANY(string_to_array(:aliases, ' '))),
+                                OR k.cve_id = ANY(string_to_array(:aliases, ' ')))
+                          OR EXISTS (SELECT 1 FROM euvd_alias a
+                                JOIN euvd_record r ON r.id = a.euvd_id AND r.exploited
+                                WHERE a.alias = :vuln
+                                  OR a.alias = ANY(string_to_array(:aliases, ' '))),
                         coalesce((SELECT max(e.epss) FROM epss_score e WHERE e.cve_id = :vuln
                                   OR e.cve_id = ANY(string_to_array(:aliases, ' '))), -1),
                         CAST(:evidence AS jsonb), 'cvd', :key, :report)
