@@ -108,6 +108,10 @@ final class ComponentCopy {
    */
   static void quote(StringBuilder csv, String value) {
     csv.append('"');
+    if (value.indexOf('"') < 0 && value.indexOf(0) < 0) {
+      csv.append(value).append('"');
+      return;
+    }
     for (int i = 0; i < value.length(); i++) {
       char ch = value.charAt(i);
       if (ch == '"') {

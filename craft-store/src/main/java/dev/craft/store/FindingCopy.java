@@ -4,20 +4,30 @@ import dev.craft.store.FindingStore.Candidate;
 import dev.craft.store.FindingStore.NewFinding;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
- * Writes findings with two statements instead of one per row: COPY into a session-local staging
- * table, then one INSERT … ON CONFLICT from it. A per-row batch of 5,000 findings cost ~0.25 s (one
- * execution, conflict check and trigger round per row); this is what brings "new advisory →
- * findings recorded" near the 100 ms target (docs/benchmarks.md).
+ * Writes findings in bulk. Findings that may already be stored (an advisory re-matched across the
+ * portfolio) take two statements instead of one per row: COPY into a session-local staging table,
+ * then one INSERT … ON CONFLICT from it (a per-row batch of 5,000 findings cost ~0.25 s). The
+ * findings of a newly stored SBOM cannot be stored yet, so they are streamed by one COPY straight
+ * into {@code finding} while the matcher produces them ({@link Stream}; docs/benchmarks.md).
  */
 final class FindingCopy {
+  private static final String COLUMNS =
+      "release_id, sbom_id, component_ordinal, purl, name, version, vulnerability_id, aliases,"
+          + " status, reason, severity, cvss, cvss_vector, kev, epss";
+
+  /** Characters of CSV sent to PostgreSQL at a time while streaming. */
+  private static final int FLUSH_CHARS = 1 << 20;
+
   /** Rows per COPY stream, to bound the client-side text buffer for very large scans. */
   private static final int CHUNK = 20_000;
 
@@ -47,7 +57,7 @@ final class FindingCopy {
           epss DOUBLE PRECISION, evidence_no INT) ON COMMIT DELETE ROWS
         """);
     h.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS evidence_in (no INT, evidence JSONB)"
+        "CREATE TEMP TABLE IF NOT EXISTS evidence_in (no INT, evidence TEXT)"
             + " ON COMMIT DELETE ROWS");
     // Components shared by many releases share their evidence: sent and parsed once each.
     var evidence = new LinkedHashMap<String, Integer>();
@@ -92,34 +102,115 @@ final class FindingCopy {
   private static void copy(Handle h, List<NewFinding> findings, Map<String, Integer> evidence) {
     var csv = new StringBuilder(findings.size() * 160);
     for (NewFinding f : findings) {
-      Candidate c = f.component();
-      csv.append(c.releaseId()).append(',').append(c.sbomId()).append(',').append(c.ordinal());
-      for (String field :
-          new String[] {
-            c.purl(),
-            c.name(),
-            c.version(),
-            f.vulnerabilityId(),
-            f.aliases(),
-            f.status(),
-            f.reason(),
-            f.severity()
-          }) {
-        csv.append(',');
-        ComponentCopy.quote(csv, field);
-      }
-      csv.append(',').append(Double.toString(f.cvss())).append(',');
-      ComponentCopy.quote(csv, f.cvssVector());
-      csv.append(',').append(f.kev() ? 't' : 'f');
-      csv.append(',').append(Double.toString(f.epss()));
+      row(csv, f);
       csv.append(',').append(evidence.get(f.evidence())).append('\n');
     }
-    copyIn(
-        h,
-        "COPY finding_in (release_id, sbom_id, component_ordinal, purl, name, version,"
-            + " vulnerability_id, aliases, status, reason, severity, cvss, cvss_vector, kev,"
-            + " epss, evidence_no) FROM STDIN (FORMAT csv)",
-        csv);
+    copyIn(h, "COPY finding_in (" + COLUMNS + ", evidence_no) FROM STDIN (FORMAT csv)", csv);
+  }
+
+  /** One finding's columns (without evidence) as CSV, without the line end. */
+  private static void row(StringBuilder csv, NewFinding f) {
+    Candidate c = f.component();
+    csv.append(c.releaseId()).append(',').append(c.sbomId()).append(',').append(c.ordinal());
+    for (String field :
+        new String[] {
+          c.purl(),
+          c.name(),
+          c.version(),
+          f.vulnerabilityId(),
+          f.aliases(),
+          f.status(),
+          f.reason(),
+          f.severity()
+        }) {
+      csv.append(',');
+      ComponentCopy.quote(csv, field);
+    }
+    csv.append(',').append(Double.toString(f.cvss())).append(',');
+    ComponentCopy.quote(csv, f.cvssVector());
+    csv.append(',').append(f.kev() ? 't' : 'f');
+    csv.append(',').append(Double.toString(f.epss()));
+  }
+
+  /**
+   * One COPY into {@code finding}, fed row by row: PostgreSQL stores what was sent while the caller
+   * computes the next findings. For findings that cannot be stored yet (the caller holds the lock
+   * that keeps others from writing them); a (component, vulnerability) given twice is written once.
+   */
+  static final class Stream implements AutoCloseable {
+    private final CopyIn copy;
+    private final StringBuilder csv = new StringBuilder(FLUSH_CHARS + 4096);
+    private final java.util.Set<Key> written = new java.util.HashSet<>();
+    private final java.util.Set<String> vulnerabilities = new java.util.HashSet<>();
+    private boolean ended;
+
+    Stream(Handle h) {
+      try {
+        copy =
+            h.getConnection()
+                .unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn("COPY finding (" + COLUMNS + ", evidence) FROM STDIN (FORMAT csv)");
+      } catch (SQLException e) {
+        throw new StoreException("cannot store the findings: " + e.getMessage(), e);
+      }
+    }
+
+    void add(NewFinding f) {
+      Candidate c = f.component();
+      if (!written.add(new Key(c.releaseId(), c.sbomId(), c.ordinal(), f.vulnerabilityId()))) {
+        return;
+      }
+      vulnerabilities.add(f.vulnerabilityId());
+      row(csv, f);
+      csv.append(',');
+      ComponentCopy.quote(csv, f.evidence());
+      csv.append('\n');
+      if (csv.length() >= FLUSH_CHARS) {
+        flush();
+      }
+    }
+
+    /** Sends the rest and ends the COPY; returns the rows written. */
+    int finish() {
+      flush();
+      try {
+        copy.endCopy();
+      } catch (SQLException e) {
+        throw new StoreException("cannot store the findings: " + e.getMessage(), e);
+      }
+      ended = true;
+      return written.size();
+    }
+
+    java.util.Set<String> vulnerabilities() {
+      return vulnerabilities;
+    }
+
+    private void flush() {
+      if (csv.isEmpty()) {
+        return;
+      }
+      byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+      csv.setLength(0);
+      try {
+        copy.writeToCopy(bytes, 0, bytes.length);
+      } catch (SQLException e) {
+        throw new StoreException("cannot store the findings: " + e.getMessage(), e);
+      }
+    }
+
+    /** Cancels a COPY that was not finished (the transaction is rolled back anyway). */
+    @Override
+    public void close() {
+      if (!ended && copy.isActive()) {
+        try {
+          copy.cancelCopy();
+        } catch (SQLException e) {
+          // The connection reports the failure that brought us here; nothing is kept either way.
+        }
+      }
+    }
   }
 
   private static void copyIn(Handle h, String sql, StringBuilder csv) {

@@ -1,10 +1,12 @@
 package dev.craft.store;
 
 import dev.craft.core.Actor;
+import dev.craft.core.NotFoundException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
 import org.jspecify.annotations.Nullable;
@@ -165,6 +167,67 @@ public final class FindingStore {
           TriageStore.reopenStale(h, touched);
           return findings.size();
         });
+  }
+
+  /**
+   * Records the findings of a newly stored SBOM as {@code producer} hands them over: one COPY
+   * streamed into {@code finding}, so that PostgreSQL stores rows while the matcher works on the
+   * next components. Findings an advisory import recorded for this SBOM in the meantime are
+   * replaced (this match read every stored advisory); if such an import is still writing some, the
+   * COPY meets them and the findings are recorded again as {@link #record} does, asking {@code
+   * producer} once more. Returns the number of findings recorded.
+   */
+  public int recordNewSbom(long sbomId, Consumer<Consumer<NewFinding>> producer) {
+    try {
+      return jdbi.inTransaction(h -> streamNewSbom(h, sbomId, producer));
+    } catch (RuntimeException e) {
+      if (!isUniqueViolation(e)) {
+        throw e;
+      }
+      var found = new java.util.ArrayList<NewFinding>();
+      producer.accept(checked(sbomId, found::add));
+      return record(found, Set.of(), componentsOf(sbomId));
+    }
+  }
+
+  private static int streamNewSbom(
+      org.jdbi.v3.core.Handle h, long sbomId, Consumer<Consumer<NewFinding>> producer) {
+    long release =
+        h.createQuery("SELECT release_id FROM sbom WHERE id = :s")
+            .bind("s", sbomId)
+            .mapTo(Long.class)
+            .findOne()
+            .orElseThrow(() -> new NotFoundException("sbom", sbomId));
+    h.createUpdate("DELETE FROM finding WHERE release_id = :r AND sbom_id = :s")
+        .bind("r", release)
+        .bind("s", sbomId)
+        .execute();
+    try (var stream = new FindingCopy.Stream(h)) {
+      producer.accept(checked(sbomId, stream::add));
+      int recorded = stream.finish();
+      TriageStore.reopenStale(h, stream.vulnerabilities());
+      return recorded;
+    }
+  }
+
+  /** {@code sink}, refusing a finding of another SBOM. */
+  private static Consumer<NewFinding> checked(long sbomId, Consumer<NewFinding> sink) {
+    return f -> {
+      if (f.component().sbomId() != sbomId) {
+        throw new IllegalArgumentException(
+            "a finding of SBOM " + f.component().sbomId() + " given for " + sbomId);
+      }
+      sink.accept(f);
+    };
+  }
+
+  private static boolean isUniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final String SELECT_FINDING =

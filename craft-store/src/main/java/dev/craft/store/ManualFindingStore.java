@@ -149,7 +149,7 @@ public final class ManualFindingStore {
                                   OR a.alias = ANY(string_to_array(:aliases, ' '))),
                         coalesce((SELECT max(e.epss) FROM epss_score e WHERE e.cve_id = :vuln
                                   OR e.cve_id = ANY(string_to_array(:aliases, ' '))), -1),
-                        CAST(:evidence AS jsonb), 'cvd', :key, :report)
+                        :evidence, 'cvd', :key, :report)
                       RETURNING id
                       """)
                   .bind("release", m.releaseId())

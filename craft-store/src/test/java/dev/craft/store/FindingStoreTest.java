@@ -119,7 +119,7 @@ class FindingStoreTest {
     assertThat(after.firstSeenAt()).isEqualTo(before.firstSeenAt());
     assertThat(after.lastSeenAt()).isAfterOrEqualTo(before.lastSeenAt());
     assertThat(after.status()).isEqualTo("affected");
-    assertThat(after.evidence()).isEqualTo("{\"v\": 2}");
+    assertThat(after.evidence()).isEqualTo("{\"v\":2}");
   }
 
   @Test
@@ -154,5 +154,149 @@ class FindingStoreTest {
     // ADV-4 withdrawn: no finding at all.
     store.record(List.of(), Set.of("ADV-4"), components);
     assertThat(rows()).extracting(FindingRow::vulnerabilityId).containsExactly("OTHER-4");
+  }
+
+  @Test
+  void aNewSbomsFindingsAreStreamedAndReplaceWhatAnImportRecordedMeanwhile() {
+    Candidate a = components.get(0);
+    Candidate b = components.get(1);
+    // An advisory import recorded one finding for this SBOM before its own match ran.
+    store.record(List.of(finding(a, "ADV-5", "affected", "{\"early\":1}")), Set.of(), components);
+    int n =
+        store.recordNewSbom(
+            a.sbomId(),
+            sink -> {
+              sink.accept(finding(a, "ADV-5", "indeterminate", "{\"x\":\"\\\"q\\\"\"}"));
+              sink.accept(finding(b, "ADV-6", "affected", "{}"));
+              sink.accept(finding(b, "ADV-6", "affected", "{\"again\":1}"));
+            });
+    assertThat(n).isEqualTo(2);
+    assertThat(rows())
+        .extracting(
+            r -> r.vulnerabilityId() + "@" + r.name() + ":" + r.status() + " " + r.evidence())
+        .containsExactlyInAnyOrder(
+            "ADV-5@a:indeterminate {\"x\":\"\\\"q\\\"\"}", "ADV-6@b:affected {}");
+  }
+
+  @Test
+  void aFailedStreamLeavesTheStoredFindingsAsTheyWere() {
+    Candidate a = components.get(0);
+    store.record(List.of(finding(a, "ADV-7", "affected", "{}")), Set.of(), components);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                store.recordNewSbom(
+                    a.sbomId(),
+                    sink -> {
+                      sink.accept(finding(a, "ADV-8", "affected", "{}"));
+                      throw new IllegalStateException("matcher failed");
+                    }))
+        .hasMessageContaining("matcher failed");
+    assertThat(rows()).extracting(FindingRow::vulnerabilityId).containsExactly("ADV-7");
+  }
+
+  @Test
+  void aFindingOfAnotherSbomIsNotTakenForThisOne() {
+    Candidate a = components.get(0);
+    Candidate foreign =
+        new Candidate(a.releaseId(), a.sbomId() + 1_000, 0, "pkg:npm/z@1", "z", "1");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                store.recordNewSbom(
+                    a.sbomId(), sink -> sink.accept(finding(foreign, "ADV-9", "affected", "{}"))))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(rows()).isEmpty();
+  }
+
+  @Test
+  void theDatabaseRefusesAFindingWhoseSbomIsNotOfItsReleaseAndKeepsReleasesThatFindingsName() {
+    Candidate a = components.get(0);
+    var otherRelease =
+        new ReleaseStore(db.jdbi())
+            .create(Actor.SYSTEM, productId, ReleaseDraft.of("2", null, null, null));
+    Candidate misfiled =
+        new Candidate(otherRelease.id(), a.sbomId(), a.ordinal(), a.purl(), a.name(), a.version());
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                store.record(
+                    List.of(finding(misfiled, "ADV-10", "affected", "{}")),
+                    Set.of(),
+                    List.of(misfiled)))
+        .hasMessageContaining("not stored");
+    assertThat(rows()).isEmpty();
+    store.record(List.of(finding(a, "ADV-10", "affected", "{}")), Set.of(), components);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                db.jdbi()
+                    .useHandle(
+                        h ->
+                            h.execute(
+                                "UPDATE finding SET release_id = ? WHERE release_id = ?",
+                                otherRelease.id(),
+                                releaseId)))
+        .hasMessageContaining("keeps its release");
+    // Deleting the SBOM deletes its findings, as the former ON DELETE CASCADE did.
+    db.jdbi()
+        .useHandle(
+            h -> {
+              h.execute("DELETE FROM sbom_component WHERE sbom_id = ?", a.sbomId());
+              h.execute("DELETE FROM sbom WHERE id = ?", a.sbomId());
+            });
+    assertThat(rows()).isEmpty();
+  }
+
+  @Test
+  void aReleaseWithFindingsWithoutAnSbomIsNotDeleted() {
+    var bare =
+        new ReleaseStore(db.jdbi())
+            .create(Actor.SYSTEM, productId, ReleaseDraft.of("3", null, null, null));
+    String insert =
+        "INSERT INTO finding (release_id, sbom_id, component_ordinal, purl, name, version,"
+            + " vulnerability_id, aliases, status, reason, severity, cvss, cvss_vector, kev, epss,"
+            + " evidence, source, package_key) VALUES (?, NULL, -1, '', '', '', 'CVE-2099-3', '',"
+            + " 'affected', '', 'high', 0, '', false, -1, '{}', 'cvd', 'product')";
+    db.jdbi().useHandle(h -> h.execute(insert, bare.id()));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                db.jdbi().useHandle(h -> h.execute("DELETE FROM release WHERE id = ?", bare.id())))
+        .hasMessageContaining("still has findings");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> db.jdbi().useHandle(h -> h.execute(insert, bare.id() + 1_000_000)))
+        .hasMessageContaining("not stored");
+  }
+
+  @Test
+  void aStreamThatMeetsFindingsAnImportIsStillWritingRecordsThemAgainWithTheUpsert()
+      throws Exception {
+    Candidate a = components.get(0);
+    var calls = new java.util.concurrent.atomic.AtomicInteger();
+    try (var importing = db.jdbi().open()) {
+      importing.begin();
+      importing.execute(
+          "INSERT INTO finding (release_id, sbom_id, component_ordinal, purl, name, version,"
+              + " vulnerability_id, aliases, status, reason, severity, cvss, cvss_vector, kev, epss,"
+              + " evidence) VALUES (?, ?, ?, '', 'a', '1.0', 'ADV-11', '', 'indeterminate', 'x',"
+              + " 'high', 0, '', false, -1, '{}')",
+          a.releaseId(),
+          a.sbomId(),
+          a.ordinal());
+      var matching =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () ->
+                  store.recordNewSbom(
+                      a.sbomId(),
+                      sink -> {
+                        calls.incrementAndGet();
+                        sink.accept(finding(a, "ADV-11", "affected", "{}"));
+                        sink.accept(finding(a, "ADV-12", "affected", "{}"));
+                      }));
+      // The COPY waits on the import's uncommitted row, then meets it once the import commits.
+      Thread.sleep(500);
+      importing.commit();
+      assertThat(matching.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
+    }
+    assertThat(calls).hasValue(2);
+    assertThat(rows())
+        .extracting(r -> r.vulnerabilityId() + ":" + r.status())
+        .containsExactlyInAnyOrder("ADV-11:affected", "ADV-12:affected");
   }
 }
