@@ -2,10 +2,12 @@
 # sbom-upload-stored.sh), after they set: root, work (a fresh directory), port, pgport, token.
 # Starts the cluster on pgport, defines psql for it, starts the server under test on port (CRAFT=/path/to/launcher,
 # default ./craft) and, with BASELINE=/path/to/another/launcher, a second server on port+1 on the same database.
-# `servers` lists "port:launcher" of each; everything started here is stopped on exit.
+# `servers` lists "port:launcher" of each; everything started here is stopped on exit (with KEEP_LOGS=DIR the
+# server and PostgreSQL logs are copied there first).
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 chmod 755 "$work"; chown postgres:postgres "$work"
 cleanup() {
+  if [[ -n "${KEEP_LOGS:-}" ]]; then mkdir -p "$KEEP_LOGS"; cp "$work"/*.log "$KEEP_LOGS"/ 2>/dev/null || true; fi
   for p in ${server:-} ${baseline:-}; do kill "$p" 2>/dev/null || true; done
   sleep 2
   runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null 2>&1 || true

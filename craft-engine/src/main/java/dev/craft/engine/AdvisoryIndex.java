@@ -4,15 +4,11 @@ import dev.craft.core.CvssScore;
 import dev.craft.core.Ecosystem;
 import dev.craft.core.VersionScheme;
 import dev.craft.formats.AliasGroups;
-import dev.craft.formats.OsvAffected;
-import dev.craft.formats.OsvRange;
 import dev.craft.formats.OsvRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -82,34 +78,35 @@ public final class AdvisoryIndex {
      * added is counted as a duplicate and left out (the first source wins).
      */
     public Builder add(OsvRecord record) {
+      if (record.isWithdrawn() || seen.contains(record.id())) {
+        return count(record.isWithdrawn());
+      }
+      return add(
+          CompiledAdvisory.of(
+              record, this::scheme, v -> scores.computeIfAbsent(v, AdvisorySeverity::score)));
+    }
+
+    /** Adds a record compiled before, as {@link #add(OsvRecord)} adds one. */
+    public Builder add(CompiledAdvisory advisory) {
+      if (advisory.isWithdrawn() || !seen.add(advisory.id())) {
+        return count(advisory.isWithdrawn());
+      }
       records++;
-      if (record.isWithdrawn()) {
-        withdrawn++;
-        return this;
-      }
-      if (!seen.add(record.id())) {
-        duplicates++;
-        return this;
-      }
-      aliases.add(record);
-      var advisory =
-          new IndexedAdvisory(
-              record.id(),
-              record.source(),
-              record.aliases(),
-              AdvisorySeverity.of(record, v -> scores.computeIfAbsent(v, AdvisorySeverity::score)));
-      List<OsvAffected> affected = record.affected();
-      for (int i = 0; i < affected.size(); i++) {
-        OsvAffected a = affected.get(i);
-        var key = PackageNames.ofOsv(a.ecosystem(), a.name());
-        if (key.isEmpty()) {
-          withoutPackage++;
-          continue;
-        }
+      aliases.add(advisory.id(), advisory.aliases(), advisory.source());
+      withoutPackage += advisory.withoutPackage();
+      for (CompiledAdvisory.Entry e : advisory.entries()) {
         entries++;
-        byPackage
-            .computeIfAbsent(key.get(), k -> new ArrayList<>(2))
-            .add(compile(advisory, i, a, key.get()));
+        byPackage.computeIfAbsent(e.key(), k -> new ArrayList<>(2)).add(e.affected());
+      }
+      return this;
+    }
+
+    private Builder count(boolean isWithdrawn) {
+      records++;
+      if (isWithdrawn) {
+        withdrawn++;
+      } else {
+        duplicates++;
       }
       return this;
     }
@@ -119,48 +116,6 @@ public final class AdvisoryIndex {
           Map.copyOf(byPackage),
           aliases,
           new Stats(records, withdrawn, duplicates, entries, withoutPackage));
-    }
-
-    private IndexedAffected compile(
-        IndexedAdvisory advisory, int index, OsvAffected a, PackageKey key) {
-      var ranges = new ArrayList<CompiledRange>(a.ranges().size());
-      for (int r = 0; r < a.ranges().size(); r++) {
-        ranges.add(compileRange(a.ranges().get(r), r, a.ecosystem(), key.ecosystem()));
-      }
-      Set<String> versions = new LinkedHashSet<>();
-      for (String v : a.versions()) {
-        versions.add(Versions.listKey(v));
-      }
-      Set<String> paths = new HashSet<>();
-      for (String path : a.packagePaths()) {
-        paths.add(path.toLowerCase(Locale.ROOT));
-      }
-      return new IndexedAffected(
-          advisory,
-          index,
-          a.ecosystem(),
-          a.name(),
-          Set.copyOf(versions),
-          List.copyOf(ranges),
-          scheme(key.ecosystem()).orElse(null),
-          Distro.ofOsvEcosystem(a.ecosystem()),
-          Set.copyOf(paths));
-    }
-
-    private CompiledRange compileRange(OsvRange range, int index, String osvEco, String ecoKey) {
-      return switch (range.type()) {
-        case "GIT" -> CompiledRange.unusable(range, index, "GIT ranges name commits, not versions");
-        case "ECOSYSTEM" ->
-            scheme(ecoKey)
-                .map(s -> CompiledRange.compile(range, index, s))
-                .orElseGet(
-                    () ->
-                        CompiledRange.unusable(
-                            range, index, "no version comparator for ecosystem " + osvEco));
-        case "SEMVER" ->
-            CompiledRange.compile(range, index, scheme(Versions.semverSchemeFor(ecoKey)).get());
-        default -> CompiledRange.unusable(range, index, "unknown range type " + range.type());
-      };
     }
 
     private Optional<VersionScheme> scheme(String ecoKey) {

@@ -17,15 +17,22 @@ public final class AliasGroups {
 
   /** Records that {@code record}'s id and its aliases name one vulnerability. */
   public void add(OsvRecord record) {
-    find(record.id());
-    for (String alias : record.aliases()) {
-      if (alias.equals(record.id())) {
+    add(record.id(), record.aliases(), record.source());
+  }
+
+  /**
+   * Records that {@code id} and {@code aliases}, as {@code source} says, name one vulnerability.
+   */
+  public void add(String id, List<String> aliases, String source) {
+    find(id);
+    for (String alias : aliases) {
+      if (alias.equals(id)) {
         continue;
       }
-      union(record.id(), alias);
+      union(id, alias);
       linksByRoot
-          .computeIfAbsent(find(record.id()), k -> new ArrayList<>())
-          .add(new AliasLink(record.id(), alias, record.source()));
+          .computeIfAbsent(find(id), k -> new ArrayList<>())
+          .add(new AliasLink(id, alias, source));
     }
   }
 

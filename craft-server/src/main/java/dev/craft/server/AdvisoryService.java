@@ -2,6 +2,7 @@ package dev.craft.server;
 
 import dev.craft.core.Actor;
 import dev.craft.core.InvalidInputException;
+import dev.craft.engine.CompiledAdvisory;
 import dev.craft.engine.Cpe;
 import dev.craft.engine.CpeIndex;
 import dev.craft.engine.Matcher;
@@ -33,6 +34,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Advisory imports and matching against stored SBOMs (ADR 080). No index of all advisories is kept
@@ -41,22 +44,23 @@ import java.util.stream.Stream;
  * packages), and the engine's {@link Matcher} decides on those candidates only.
  */
 final class AdvisoryService {
+  private static final Logger LOG = LoggerFactory.getLogger(AdvisoryService.class);
   private static final int BATCH = 500;
 
   /**
-   * Parsed advisories kept for SBOM matching (ParsedAdvisoryCache): at most 50,000 and at most an
-   * eighth of the heap. A parsed record without its text took ~5.5 KB of live heap in the benchmark
-   * (270 MB for 50,000; docs/benchmarks.md).
+   * Compiled advisories kept for matching (CompiledAdvisoryCache, ADR 097): at most 1,000,000 and
+   * at most a quarter of the heap, at 2,000 bytes a record (a compiled record took ~1,500 bytes in
+   * the benchmark's index footprint; docs/benchmarks.md).
    */
-  private static final int PARSED_CACHE =
-      (int) Math.min(50_000, Runtime.getRuntime().maxMemory() / 8 / 5_500);
+  private static final int COMPILED_CACHE =
+      (int) Math.min(1_000_000, Runtime.getRuntime().maxMemory() / 4 / 2_000);
 
   private final AdvisoryStore advisories;
   private final ExploitationStore exploitation;
   private final FindingStore findings;
   private final AdvisoryLimits limits;
   private final FeedEnrichment enrichment;
-  private final ParsedAdvisoryCache parsed = new ParsedAdvisoryCache(PARSED_CACHE);
+  private final CompiledAdvisoryCache compiled = new CompiledAdvisoryCache(COMPILED_CACHE);
 
   AdvisoryService(
       AdvisoryStore advisories,
@@ -165,10 +169,26 @@ final class AdvisoryService {
     }
   }
 
-  /** Matches one newly stored SBOM against the advisories of its packages. */
+  /**
+   * Matches one newly stored SBOM against the advisories of its packages; its findings are stored
+   * while the matcher produces them.
+   */
   int matchSbom(long sbomId) {
+    long t0 = System.nanoTime();
     List<Candidate> components = findings.componentsOf(sbomId);
-    return findings.record(matchFully(components), Set.of(), components);
+    CandidateMatch.Prepared matcher = prepareFully(components);
+    long t1 = System.nanoTime();
+    int recorded = findings.recordNewSbom(sbomId, sink -> matcher.emit(components, sink));
+    LOG.info(
+        "SBOM {}: {} components matched against {} advisories (read and indexed in {} ms);"
+            + " {} findings matched and recorded in {} ms",
+        sbomId,
+        components.size(),
+        matcher.advisories(),
+        (t1 - t0) / 1_000_000,
+        recorded,
+        (System.nanoTime() - t1) / 1_000_000);
+    return recorded;
   }
 
   /**
@@ -176,6 +196,12 @@ final class AdvisoryService {
    * the components are looked up under), then the NVD CPE criteria of their CPE names.
    */
   private List<NewFinding> matchFully(List<Candidate> components) {
+    var out = new ArrayList<NewFinding>();
+    prepareFully(components).emit(components, out::add);
+    return out;
+  }
+
+  private CandidateMatch.Prepared prepareFully(List<Candidate> components) {
     Set<String> keys = new HashSet<>();
     Set<String> cpeKeys = new HashSet<>();
     for (Candidate c : components) {
@@ -184,7 +210,8 @@ final class AdvisoryService {
       }
       cpeKeys.addAll(Cpe.productKeys(c.cpes()));
     }
-    return match(storedRecords(keys), enrichment.cpeIndexFor(cpeKeys), components);
+    return CandidateMatch.prepare(
+        storedRecords(keys), enrichment.cpeIndexFor(cpeKeys), exploitation, enrichment);
   }
 
   /**
@@ -208,38 +235,39 @@ final class AdvisoryService {
   }
 
   /**
-   * The stored, non-withdrawn advisories of {@code keys}, ordered by id: parsed copies where the
-   * stored {@code modified} is the one parsed, the rest fetched and parsed (in parallel) now.
+   * The stored, non-withdrawn advisories of {@code keys}, ordered by id, compiled: kept ones where
+   * the stored {@code modified} is the one compiled, the rest fetched, parsed and compiled (in
+   * parallel) now.
    */
-  private List<OsvRecord> storedRecords(Set<String> keys) {
+  private List<CompiledAdvisory> storedRecords(Set<String> keys) {
     var stamps = advisories.stampsForPackages(keys);
-    var have = new HashMap<String, OsvRecord>(stamps.size() * 2);
+    var have = new HashMap<String, CompiledAdvisory>(stamps.size() * 2);
     var missing = new ArrayList<AdvisoryStore.AdvisoryStamp>();
     for (var s : stamps) {
-      parsed
+      compiled
           .find(s.id(), s.modified())
           .ifPresentOrElse(r -> have.put(s.id(), r), () -> missing.add(s));
     }
     if (!missing.isEmpty()) {
       Map<String, String> raw =
           advisories.rawOf(missing.stream().map(AdvisoryStore.AdvisoryStamp::id).toList());
-      Map<String, OsvRecord> fresh =
+      Map<String, CompiledAdvisory> fresh =
           missing.parallelStream()
               .filter(s -> raw.containsKey(s.id()))
               .collect(
                   Collectors.toConcurrentMap(
                       AdvisoryStore.AdvisoryStamp::id,
-                      s -> parseStored(raw.get(s.id()), s.source())));
-      fresh.values().forEach(parsed::put);
+                      s -> CompiledAdvisory.of(parseStored(raw.get(s.id()), s.source()))));
+      fresh.values().forEach(compiled::put);
       have.putAll(fresh);
     }
-    var out = new ArrayList<OsvRecord>(stamps.size());
+    var out = new ArrayList<CompiledAdvisory>(stamps.size());
     for (var s : stamps) {
       // Absent only when deleted between the two queries. A record stored anew meanwhile is
       // matched in the version read, as one query would have read it.
-      OsvRecord r = have.get(s.id());
+      CompiledAdvisory r = have.get(s.id());
       if (r != null) {
-        out.add(r.source().equals(s.source()) ? r : withSource(r, s.source()));
+        out.add(r.withSource(s.source()));
       }
     }
     return out;
@@ -259,17 +287,14 @@ final class AdvisoryService {
       keys.addAll(AdvisoryStore.packageKeys(r));
       ids.add(r.id());
     }
+    // The records just stored are the versions the next uploads will read.
+    List<CompiledAdvisory> current = changed.stream().map(CompiledAdvisory::of).toList();
+    current.forEach(compiled::put);
     List<Candidate> components = findings.currentComponentsWithKeys(keys);
-    return findings.record(match(changed, components), ids, components);
-  }
-
-  private List<NewFinding> match(List<OsvRecord> records, List<Candidate> components) {
-    return match(records, CpeIndex.EMPTY, components);
-  }
-
-  private List<NewFinding> match(
-      List<OsvRecord> records, CpeIndex cpes, List<Candidate> components) {
-    return CandidateMatch.match(records, cpes, components, exploitation, enrichment);
+    return findings.record(
+        CandidateMatch.match(current, CpeIndex.EMPTY, components, exploitation, enrichment),
+        ids,
+        components);
   }
 
   /** A stored record parsed again: JSON when its text starts with a brace, YAML otherwise. */

@@ -1,11 +1,11 @@
 package dev.craft.server;
 
 import dev.craft.engine.AdvisoryIndex;
+import dev.craft.engine.CompiledAdvisory;
 import dev.craft.engine.CpeIndex;
 import dev.craft.engine.Matcher;
 import dev.craft.engine.ScanComponent;
 import dev.craft.engine.VulnerabilityFinding;
-import dev.craft.formats.OsvRecord;
 import dev.craft.store.CraftJson;
 import dev.craft.store.ExploitationStore;
 import dev.craft.store.FindingStore.Candidate;
@@ -13,9 +13,11 @@ import dev.craft.store.FindingStore.NewFinding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's {@link Matcher} on candidates that SQL selected (the components of a new SBOM, or
@@ -30,75 +32,113 @@ final class CandidateMatch {
    * KEV (CISA and EU exploited) and EPSS through every id involved.
    */
   static List<NewFinding> match(
-      List<OsvRecord> records,
+      List<CompiledAdvisory> records,
       CpeIndex cpes,
       List<Candidate> components,
       ExploitationStore exploitation,
       FeedEnrichment enrichment) {
-    if ((records.isEmpty() && cpes.isEmpty()) || components.isEmpty()) {
+    if (components.isEmpty()) {
       return List.of();
+    }
+    var out = new ArrayList<NewFinding>();
+    prepare(records, cpes, exploitation, enrichment).emit(components, out::add);
+    return out;
+  }
+
+  /**
+   * A matcher over {@code records} and {@code cpes} with KEV (CISA and EU exploited) and EPSS of
+   * every id involved looked up, ready to hand over the findings of candidates.
+   */
+  static Prepared prepare(
+      List<CompiledAdvisory> records,
+      CpeIndex cpes,
+      ExploitationStore exploitation,
+      FeedEnrichment enrichment) {
+    if (records.isEmpty() && cpes.isEmpty()) {
+      return new Prepared(null, 0);
     }
     records = enrichment.withNvdCvss(records);
     var builder = AdvisoryIndex.builder();
     Set<String> ids = new HashSet<>(cpes.vulnerabilityIds());
-    for (OsvRecord r : records) {
+    for (CompiledAdvisory r : records) {
       builder.add(r);
       ids.add(r.id());
       ids.addAll(r.aliases());
     }
-    // Releases of a portfolio mostly share their dependencies' versions: each distinct component
-    // is matched (and its evidence written) once, and its findings are given to every candidate
-    // that names it. The matcher looks at one component at a time, so this changes no verdict.
-    var distinct = new LinkedHashMap<ScanComponent, ScanComponent>();
-    var scanOf = new ArrayList<ScanComponent>(components.size());
-    for (Candidate c : components) {
-      var s = new ScanComponent(c.purl(), c.name(), c.version(), c.cpes());
-      scanOf.add(distinct.computeIfAbsent(s, k -> k));
-    }
-    var matcher =
+    return new Prepared(
         new Matcher(
             builder.build(),
             cpes,
             enrichment.withEuExploited(exploitation.kevFor(ids), ids),
-            exploitation.epssFor(ids));
-    var verdicts = new HashMap<ScanComponent, List<Verdict>>();
-    for (VulnerabilityFinding f : matcher.scan(List.copyOf(distinct.keySet())).findings()) {
-      boolean affected = f.status() == VulnerabilityFinding.Status.AFFECTED;
-      verdicts
-          .computeIfAbsent(f.component(), k -> new ArrayList<>(2))
-          .add(
-              new Verdict(
-                  f.vulnerability(),
-                  String.join(" ", f.aliases()),
-                  affected ? "affected" : "indeterminate",
-                  affected ? "" : f.evidence().reason(),
-                  f.severity().level().label(),
-                  f.severity().cvssScore(),
-                  f.severity().cvssVector(),
-                  f.kev(),
-                  f.epss(),
-                  CraftJson.write(f.evidence())));
+            exploitation.epssFor(ids)),
+        records.size());
+  }
+
+  /** A prepared matcher; a null one has nothing to match against. */
+  static final class Prepared {
+    /** Distinct components matched at a time, so that findings flow to the store as they come. */
+    private static final int CHUNK = 256;
+
+    private final @Nullable Matcher matcher;
+    private final int advisories;
+
+    private Prepared(@Nullable Matcher matcher, int advisories) {
+      this.matcher = matcher;
+      this.advisories = advisories;
     }
-    var out = new ArrayList<NewFinding>();
-    for (int i = 0; i < components.size(); i++) {
-      Candidate c = components.get(i);
-      for (Verdict v : verdicts.getOrDefault(scanOf.get(i), List.of())) {
-        out.add(
-            new NewFinding(
-                c,
-                v.vulnerability(),
-                v.aliases(),
-                v.status(),
-                v.reason(),
-                v.severity(),
-                v.cvss(),
-                v.cvssVector(),
-                v.kev(),
-                v.epss(),
-                v.evidence()));
+
+    /** The number of advisory records matched against (NVD CPE criteria not counted). */
+    int advisories() {
+      return advisories;
+    }
+
+    /**
+     * Hands the findings of {@code components} to {@code sink}, in the components' order, a chunk
+     * at a time. Releases of a portfolio mostly share their dependencies' versions: each distinct
+     * component is matched (and its evidence written) once, and its findings are given to every
+     * candidate that names it. The matcher looks at one component at a time, so this changes no
+     * verdict.
+     */
+    void emit(List<Candidate> components, Consumer<NewFinding> sink) {
+      if (matcher == null || components.isEmpty()) {
+        return;
+      }
+      var scanOf = new ArrayList<ScanComponent>(components.size());
+      var remaining = new HashMap<ScanComponent, Integer>();
+      for (Candidate c : components) {
+        var s = new ScanComponent(c.purl(), c.name(), c.version(), c.cpes());
+        scanOf.add(s);
+        remaining.merge(s, 1, Integer::sum);
+      }
+      // Verdicts of a distinct component are kept only until its last candidate has had them.
+      var verdicts = new HashMap<ScanComponent, List<Verdict>>();
+      for (int from = 0; from < components.size(); from += CHUNK) {
+        int to = Math.min(components.size(), from + CHUNK);
+        var fresh = new LinkedHashSet<ScanComponent>();
+        for (int i = from; i < to; i++) {
+          if (!verdicts.containsKey(scanOf.get(i))) {
+            fresh.add(scanOf.get(i));
+          }
+        }
+        for (ScanComponent s : fresh) {
+          verdicts.put(s, new ArrayList<>(2));
+        }
+        for (VulnerabilityFinding f : matcher.scan(List.copyOf(fresh)).findings()) {
+          verdicts.get(f.component()).add(Verdict.of(f));
+        }
+        for (int i = from; i < to; i++) {
+          ScanComponent s = scanOf.get(i);
+          List<Verdict> found = verdicts.get(s);
+          Candidate c = components.get(i);
+          for (Verdict v : found) {
+            sink.accept(v.toFinding(c));
+          }
+          if (remaining.merge(s, -1, Integer::sum) == 0) {
+            verdicts.remove(s);
+          }
+        }
       }
     }
-    return out;
   }
 
   /** A finding's verdict for one distinct component, before it is given to its candidates. */
@@ -112,5 +152,35 @@ final class CandidateMatch {
       String cvssVector,
       boolean kev,
       double epss,
-      String evidence) {}
+      String evidence) {
+    static Verdict of(VulnerabilityFinding f) {
+      boolean affected = f.status() == VulnerabilityFinding.Status.AFFECTED;
+      return new Verdict(
+          f.vulnerability(),
+          String.join(" ", f.aliases()),
+          affected ? "affected" : "indeterminate",
+          affected ? "" : f.evidence().reason(),
+          f.severity().level().label(),
+          f.severity().cvssScore(),
+          f.severity().cvssVector(),
+          f.kev(),
+          f.epss(),
+          CraftJson.write(f.evidence()));
+    }
+
+    NewFinding toFinding(Candidate c) {
+      return new NewFinding(
+          c,
+          vulnerability,
+          aliases,
+          status,
+          reason,
+          severity,
+          cvss,
+          cvssVector,
+          kev,
+          epss,
+          evidence);
+    }
+  }
 }

@@ -1,18 +1,16 @@
 package dev.craft.server;
 
+import dev.craft.engine.CompiledAdvisory;
 import dev.craft.engine.CpeIndex;
 import dev.craft.engine.NvdCriteria;
-import dev.craft.engine.NvdSeverity;
 import dev.craft.formats.KevCatalog;
 import dev.craft.formats.KevEntry;
-import dev.craft.formats.NvdCvss;
-import dev.craft.formats.OsvRecord;
 import dev.craft.store.EuvdStore;
 import dev.craft.store.NvdStore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,14 +33,14 @@ final class FeedEnrichment {
   }
 
   /** The records, those without a CVSS vector given the NVD CVSS of the first CVE they name. */
-  List<OsvRecord> withNvdCvss(List<OsvRecord> records) {
+  List<CompiledAdvisory> withNvdCvss(List<CompiledAdvisory> records) {
     if (nvd == null) {
       return records;
     }
     Set<String> cves = new HashSet<>();
-    for (OsvRecord r : records) {
-      if (NvdSeverity.withoutCvss(r)) {
-        cves.addAll(NvdSeverity.cvesOf(r));
+    for (CompiledAdvisory r : records) {
+      if (r.withoutCvss()) {
+        cves.addAll(r.cves());
       }
     }
     if (cves.isEmpty()) {
@@ -52,21 +50,22 @@ final class FeedEnrichment {
     if (stored.isEmpty()) {
       return records;
     }
-    var out = new ArrayList<OsvRecord>(records.size());
-    for (OsvRecord r : records) {
-      out.add(
-          NvdSeverity.apply(
-              r,
-              cve ->
-                  Optional.ofNullable(stored.get(cve))
-                      .filter(row -> !row.cvssVector().isEmpty())
-                      .map(
-                          row ->
-                              new NvdCvss(
-                                      row.cvssVersion(), row.cvssVector(), row.cvssScore(), "", "")
-                                  .toOsv())));
+    var out = new ArrayList<CompiledAdvisory>(records.size());
+    for (CompiledAdvisory r : records) {
+      out.add(r.withoutCvss() ? scored(r, stored) : r);
     }
     return out;
+  }
+
+  /** As NvdSeverity.apply: the first CVE the record names whose NVD row has a vector gives it. */
+  private static CompiledAdvisory scored(CompiledAdvisory r, Map<String, NvdStore.NvdRow> stored) {
+    for (String cve : r.cves()) {
+      var row = stored.get(cve);
+      if (row != null && !row.cvssVector().isEmpty()) {
+        return r.withCvssVector(row.cvssVector());
+      }
+    }
+    return r;
   }
 
   /** The KEV catalog with an entry added for each id that an EU-exploited EUVD record names. */

@@ -17,11 +17,14 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Upload of a release's SBOM: read and validate (formats), then store (store) in one transaction.
  */
 final class SbomService {
+  private static final Logger LOG = LoggerFactory.getLogger(SbomService.class);
   private final SbomStore store;
   private final ReadLimits limits;
   private final AdvisoryService advisories;
@@ -36,6 +39,7 @@ final class SbomService {
   record Upload(SbomRow sbom, List<QualityReport> quality) {}
 
   Upload upload(Actor actor, long productId, long releaseId, byte[] content, boolean replace) {
+    long t0 = System.nanoTime();
     SbomReadResult read = SbomReader.read(content, limits);
     if (!read.valid()) {
       throw new SbomRejectedException(
@@ -48,9 +52,21 @@ final class SbomService {
     SbomRow row =
         store.save(
             actor, productId, releaseId, content, sha256(content), sbom, directRefs(sbom), replace);
+    long t1 = System.nanoTime();
     // Matched at once, after the SBOM's own transaction: the SBOM is stored even if matching fails.
     advisories.matchSbom(row.id());
-    return new Upload(row, quality(sbom));
+    long t2 = System.nanoTime();
+    var upload = new Upload(row, quality(sbom));
+    LOG.info(
+        "SBOM {} of release {}: {} components; read and stored in {} ms, matched in {} ms, quality"
+            + " in {} ms",
+        row.id(),
+        releaseId,
+        sbom.components().size(),
+        (t1 - t0) / 1_000_000,
+        (t2 - t1) / 1_000_000,
+        (System.nanoTime() - t2) / 1_000_000);
+    return upload;
   }
 
   static List<QualityReport> quality(Sbom sbom) {

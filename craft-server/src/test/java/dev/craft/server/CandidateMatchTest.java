@@ -2,10 +2,10 @@ package dev.craft.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.craft.engine.CompiledAdvisory;
 import dev.craft.engine.CpeIndex;
 import dev.craft.formats.AdvisoryLimits;
 import dev.craft.formats.OsvReader;
-import dev.craft.formats.OsvRecord;
 import dev.craft.store.Database;
 import dev.craft.store.ExploitationStore;
 import dev.craft.store.FindingStore.Candidate;
@@ -31,9 +31,10 @@ class CandidateMatchTest {
     db.close();
   }
 
-  private static OsvRecord record(String id, String json) {
-    return new OsvReader(AdvisoryLimits.DEFAULT)
-        .parse(json.getBytes(StandardCharsets.UTF_8), id + ".json");
+  private static CompiledAdvisory record(String id, String json) {
+    return CompiledAdvisory.of(
+        new OsvReader(AdvisoryLimits.DEFAULT)
+            .parse(json.getBytes(StandardCharsets.UTF_8), id + ".json"));
   }
 
   @Test
@@ -54,7 +55,8 @@ class CandidateMatchTest {
                  {"package":{"ecosystem":"npm","name":"lib"},"versions":["1.0.0","not.a.version"]}]}
                 """));
     var components = new ArrayList<Candidate>();
-    for (int release = 1; release <= 6; release++) {
+    // More candidates than one chunk of distinct components, sharing versions across chunks.
+    for (int release = 1; release <= 600; release++) {
       String version = release % 3 == 0 ? "3.0.0" : release % 3 == 1 ? "1.0.0" : "bad!";
       components.add(
           new Candidate(release, 100 + release, 7, "pkg:npm/lib@" + version, "lib", version));
@@ -75,7 +77,8 @@ class CandidateMatchTest {
     assertThat(together)
         .extracting(f -> f.component().releaseId() + ":" + f.vulnerabilityId() + ":" + f.status())
         .contains("1:SHARED-1:affected", "1:SHARED-2:affected", "4:SHARED-1:affected")
-        .noneMatch(s -> s.startsWith("3:") || s.startsWith("6:"));
+        .noneMatch(s -> s.startsWith("3:") || s.startsWith("6:") || s.startsWith("600:"))
+        .contains("598:SHARED-1:affected");
     assertThat(together).anyMatch(f -> f.status().equals("indeterminate"));
   }
 }

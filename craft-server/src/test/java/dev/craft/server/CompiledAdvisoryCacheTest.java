@@ -2,34 +2,34 @@ package dev.craft.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.craft.engine.CompiledAdvisory;
 import dev.craft.formats.AdvisoryLimits;
 import dev.craft.formats.OsvReader;
-import dev.craft.formats.OsvRecord;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class ParsedAdvisoryCacheTest {
-  private static OsvRecord record(String id, String modified) {
+class CompiledAdvisoryCacheTest {
+  private static CompiledAdvisory record(String id, String modified) {
     String json =
         """
         {"id":"%s","modified":"%s","affected":[{"package":{"ecosystem":"npm","name":"a"},
          "versions":["1.0"]}]}
         """
             .formatted(id, modified);
-    return new OsvReader(AdvisoryLimits.DEFAULT)
-        .parse(json.getBytes(StandardCharsets.UTF_8), id + ".json");
+    return CompiledAdvisory.of(
+        new OsvReader(AdvisoryLimits.DEFAULT)
+            .parse(json.getBytes(StandardCharsets.UTF_8), id + ".json"));
   }
 
   @Test
   void aRecordIsFoundOnlyForTheModifiedItWasParsedFrom() {
-    var cache = new ParsedAdvisoryCache(10);
+    var cache = new CompiledAdvisoryCache(10);
     cache.put(record("A-1", "2025-01-01T00:00:00Z"));
     assertThat(cache.find("A-1", "2025-01-01T00:00:00Z"))
         .hasValueSatisfying(
             r -> {
               assertThat(r.id()).isEqualTo("A-1");
-              assertThat(r.affected()).hasSize(1);
-              assertThat(r.raw()).as("kept without its text").isEmpty();
+              assertThat(r.modified()).isEqualTo("2025-01-01T00:00:00Z");
             });
     assertThat(cache.find("A-1", "2025-01-02T00:00:00Z")).isEmpty();
     assertThat(cache.find("B-1", "2025-01-01T00:00:00Z")).isEmpty();
@@ -37,7 +37,7 @@ class ParsedAdvisoryCacheTest {
 
   @Test
   void whenFullOnlyNewerVersionsOfKeptRecordsAreAdmitted() {
-    var cache = new ParsedAdvisoryCache(2);
+    var cache = new CompiledAdvisoryCache(2);
     cache.put(record("A-1", "m1"));
     cache.put(record("A-2", "m1"));
     cache.put(record("A-3", "m1"));
@@ -51,7 +51,7 @@ class ParsedAdvisoryCacheTest {
 
   @Test
   void aScanLargerThanTheCacheStillHitsWhatTheCacheHolds() {
-    var cache = new ParsedAdvisoryCache(3);
+    var cache = new CompiledAdvisoryCache(3);
     for (int round = 0; round < 2; round++) {
       int hits = 0;
       for (int i = 0; i < 5; i++) {
@@ -67,7 +67,7 @@ class ParsedAdvisoryCacheTest {
 
   @Test
   void aCacheOfCapacityZeroKeepsNothing() {
-    var cache = new ParsedAdvisoryCache(0);
+    var cache = new CompiledAdvisoryCache(0);
     cache.put(record("A-1", "m"));
     assertThat(cache.find("A-1", "m")).isEmpty();
   }

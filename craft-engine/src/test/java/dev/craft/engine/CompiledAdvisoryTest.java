@@ -1,0 +1,123 @@
+package dev.craft.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.craft.formats.AdvisoryLimits;
+import dev.craft.formats.EpssScores;
+import dev.craft.formats.KevCatalog;
+import dev.craft.formats.OsvAffected;
+import dev.craft.formats.OsvReader;
+import dev.craft.formats.OsvRecord;
+import dev.craft.formats.OsvSeverity;
+import dev.craft.formats.SharedData;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** An index built from compiled records is the index built from the records themselves. */
+class CompiledAdvisoryTest {
+  private static OsvRecord record(String json) {
+    return new OsvReader(AdvisoryLimits.DEFAULT)
+        .parse(json.getBytes(StandardCharsets.UTF_8), "r.json");
+  }
+
+  private static final OsvRecord WITHOUT_CVSS =
+      record(
+          """
+          {"id":"PYSEC-1","modified":"2025-01-01T00:00:00Z","aliases":["CVE-2099-1","GHSA-a"],
+           "database_specific":{"severity":"LOW"},
+           "affected":[{"package":{"ecosystem":"PyPI","name":"Lib_X"},
+             "ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"},{"fixed":"2.0"}]}]},
+            {"package":{"ecosystem":"NoSuchEco","name":"y"},"versions":["1"]}]}
+          """);
+
+  @Test
+  void compiledAndParsedRecordsGiveTheSameFindingsAndCounts() {
+    var withdrawn =
+        record(
+            """
+            {"id":"W-1","modified":"2025-01-01T00:00:00Z","withdrawn":"2025-02-01T00:00:00Z",
+             "affected":[{"package":{"ecosystem":"PyPI","name":"lib-x"},"versions":["1.0"]}]}
+            """);
+    var records = List.of(WITHOUT_CVSS, withdrawn, WITHOUT_CVSS);
+    var direct = AdvisoryIndex.builder();
+    var compiled = AdvisoryIndex.builder();
+    for (OsvRecord r : records) {
+      direct.add(r);
+      compiled.add(CompiledAdvisory.of(r));
+    }
+    var a = direct.build();
+    var b = compiled.build();
+    assertThat(b.stats()).isEqualTo(a.stats());
+    assertThat(b.stats().withdrawn()).isEqualTo(1);
+    assertThat(b.stats().duplicates()).isEqualTo(1);
+    var sbom = List.of(new ScanComponent("pkg:pypi/lib-x@1.5", "", ""));
+    assertThat(scan(b, sbom)).isEqualTo(scan(a, sbom)).hasSize(1);
+    assertThat(b.aliasesOf("CVE-2099-1")).containsExactly("GHSA-a", "PYSEC-1");
+  }
+
+  @Test
+  void anNvdVectorScoresACompiledRecordAsItScoresTheRecord() {
+    String vector = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
+    OsvRecord applied =
+        NvdSeverity.apply(
+            WITHOUT_CVSS,
+            cve ->
+                cve.equals("CVE-2099-1")
+                    ? Optional.of(new OsvSeverity("CVSS_V3", vector))
+                    : Optional.empty());
+    var compiled = CompiledAdvisory.of(WITHOUT_CVSS);
+    assertThat(compiled.withoutCvss()).isTrue();
+    assertThat(compiled.cves()).containsExactly("CVE-2099-1");
+    var rescored = compiled.withCvssVector(vector).withSource("elsewhere");
+    assertThat(rescored.advisory().severity()).isEqualTo(AdvisorySeverity.of(applied));
+    assertThat(rescored.advisory().severity().level()).isEqualTo(AdvisorySeverity.Level.CRITICAL);
+    assertThat(rescored.entries())
+        .allSatisfy(e -> assertThat(e.affected().advisory()).isSameAs(rescored.advisory()));
+    assertThat(rescored.source()).isEqualTo("elsewhere");
+    // A vector that cannot be scored leaves the database severity, as the record would.
+    assertThat(compiled.withCvssVector("not a vector").advisory().severity())
+        .isEqualTo(AdvisorySeverity.of(WITHOUT_CVSS));
+  }
+
+  @Test
+  void theSharedAdvisoriesMatchAlikeCompiledOrNot() {
+    var records = new ArrayList<OsvRecord>();
+    var reader = new OsvReader(AdvisoryLimits.DEFAULT);
+    for (String set : List.of("pypa", "go", "rustsec")) {
+      reader.read(SharedData.require("osv").resolve(set), records::add);
+    }
+    var direct = AdvisoryIndex.builder();
+    var compiled = AdvisoryIndex.builder();
+    var sbom = new ArrayList<ScanComponent>();
+    for (OsvRecord r : records) {
+      direct.add(r);
+      compiled.add(CompiledAdvisory.of(r));
+      for (OsvAffected a : r.affected()) {
+        // Every fifth listed version: enough to touch every comparator, quicker than all.
+        for (int i = 0; i < a.versions().size(); i += 5) {
+          String v = a.versions().get(i);
+          String type =
+              switch (a.ecosystem()) {
+                case "Go" -> "golang";
+                case "crates.io" -> "cargo";
+                default -> "pypi";
+              };
+          sbom.add(new ScanComponent("pkg:" + type + "/" + a.name() + "@" + v, "", ""));
+        }
+      }
+    }
+    var a = direct.build();
+    var b = compiled.build();
+    assertThat(b.stats()).isEqualTo(a.stats());
+    List<VulnerabilityFinding> expected = scan(a, sbom);
+    assertThat(expected).hasSizeGreaterThan(10_000);
+    assertThat(scan(b, sbom)).isEqualTo(expected);
+  }
+
+  private static List<VulnerabilityFinding> scan(AdvisoryIndex index, List<ScanComponent> sbom) {
+    return new Matcher(index, KevCatalog.EMPTY, EpssScores.EMPTY).scan(sbom).findings();
+  }
+}
