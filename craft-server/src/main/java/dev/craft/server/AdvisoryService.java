@@ -249,7 +249,7 @@ final class AdvisoryService {
           .ifPresentOrElse(r -> have.put(s.id(), r), () -> missing.add(s));
     }
     if (!missing.isEmpty()) {
-      Map<String, String> raw =
+      Map<String, AdvisoryStore.StoredText> raw =
           advisories.rawOf(missing.stream().map(AdvisoryStore.AdvisoryStamp::id).toList());
       Map<String, CompiledAdvisory> fresh =
           missing.parallelStream()
@@ -257,17 +257,21 @@ final class AdvisoryService {
               .collect(
                   Collectors.toConcurrentMap(
                       AdvisoryStore.AdvisoryStamp::id,
-                      s -> CompiledAdvisory.of(parseStored(raw.get(s.id()), s.source()))));
+                      s -> {
+                        var text = raw.get(s.id());
+                        return CompiledAdvisory.of(parseStored(text.raw(), text.source()));
+                      }));
       fresh.values().forEach(compiled::put);
       have.putAll(fresh);
     }
     var out = new ArrayList<CompiledAdvisory>(stamps.size());
     for (var s : stamps) {
       // Absent only when deleted between the two queries. A record stored anew meanwhile is
-      // matched in the version read, as one query would have read it.
+      // matched in the version read, as one query would have read it; its source is the one
+      // compiled, since a record's source changes only with its modified.
       CompiledAdvisory r = have.get(s.id());
       if (r != null) {
-        out.add(r.withSource(s.source()));
+        out.add(r);
       }
     }
     return out;

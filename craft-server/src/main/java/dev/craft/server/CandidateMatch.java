@@ -1,8 +1,10 @@
 package dev.craft.server;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.craft.engine.AdvisoryIndex;
 import dev.craft.engine.CompiledAdvisory;
 import dev.craft.engine.CpeIndex;
+import dev.craft.engine.MatchEvidence;
 import dev.craft.engine.Matcher;
 import dev.craft.engine.ScanComponent;
 import dev.craft.engine.VulnerabilityFinding;
@@ -10,6 +12,9 @@ import dev.craft.store.CraftJson;
 import dev.craft.store.ExploitationStore;
 import dev.craft.store.FindingStore.Candidate;
 import dev.craft.store.FindingStore.NewFinding;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -65,13 +70,9 @@ final class CandidateMatch {
       ids.add(r.id());
       ids.addAll(r.aliases());
     }
-    return new Prepared(
-        new Matcher(
-            builder.build(),
-            cpes,
-            enrichment.withEuExploited(exploitation.kevFor(ids), ids),
-            exploitation.epssFor(ids)),
-        records.size());
+    var kev = enrichment.withEuExploited(exploitation.kevFor(ids), ids);
+    var epss = exploitation.epssFor(ids);
+    return new Prepared(new Matcher(builder.build(), cpes, kev, epss), records.size());
   }
 
   /** A prepared matcher; a null one has nothing to match against. */
@@ -165,7 +166,7 @@ final class CandidateMatch {
           f.severity().cvssVector(),
           f.kev(),
           f.epss(),
-          CraftJson.write(f.evidence()));
+          storedEvidence(f.evidence(), affected));
     }
 
     NewFinding toFinding(Candidate c) {
@@ -182,5 +183,37 @@ final class CandidateMatch {
           epss,
           evidence);
     }
+  }
+
+  /**
+   * The evidence as stored (FindingStore.SELECT_FINDING puts the rest back on reading): without the
+   * record id (the finding's vulnerability), the reason (the finding's) and, for an OSV match, the
+   * record's source (the stored advisory's). Written field by field: 170,000 findings of one upload
+   * spent ~0.2 s in reflective serialisation.
+   */
+  static String storedEvidence(MatchEvidence e, boolean affected) {
+    var out = new StringWriter(200);
+    try (JsonGenerator g = CraftJson.mapper().getFactory().createGenerator(out)) {
+      g.writeStartObject();
+      if (e.match().equals("cpe")) {
+        g.writeStringField("source", e.source());
+      }
+      g.writeNumberField("affectedIndex", e.affectedIndex());
+      g.writeStringField("ecosystem", e.ecosystem());
+      g.writeStringField("packageName", e.packageName());
+      g.writeStringField("match", e.match());
+      g.writeNumberField("rangeIndex", e.rangeIndex());
+      g.writeStringField("range", e.range());
+      g.writeStringField("comparator", e.comparator());
+      g.writeStringField("version", e.version());
+      g.writeStringField("compared", e.compared());
+      if (affected && !e.reason().isEmpty()) {
+        g.writeStringField("reason", e.reason());
+      }
+      g.writeEndObject();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+    return out.toString();
   }
 }

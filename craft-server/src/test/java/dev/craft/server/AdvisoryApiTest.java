@@ -118,6 +118,15 @@ class AdvisoryApiTest {
     assertThat(log4j.get("cvss").asDouble()).isEqualTo(10.0);
     assertThat(log4j.get("evidence").get("match").asText()).isEqualTo("range");
     assertThat(log4j.get("evidence").get("compared").asText()).contains("2.14.1");
+    // Stored without what the finding and the advisory hold (ADR 097); read back whole.
+    assertThat(log4j.get("evidence").get("record").asText()).isEqualTo("GHSA-jfh8-c2jp-5v3q");
+    assertThat(log4j.get("evidence").get("reason").asText()).isEmpty();
+    assertThat(log4j.get("evidence").get("source").asText())
+        .isNotBlank()
+        .isEqualTo(
+            json(s.get("/api/v1/advisories/GHSA-jfh8-c2jp-5v3q", ADMIN_TOKEN))
+                .get("source")
+                .asText());
     assertThat(log4j.get("support").get("state").asText()).isEqualTo("unknown");
     // A YAML record is matched like a JSON one, with PEP 503 name rules (Jinja2 = jinja2).
     assertThat(finding(items, "PYSEC-2019-217").get("status").asText()).isEqualTo("affected");
@@ -204,6 +213,8 @@ class AdvisoryApiTest {
       assertThat(firmware.get("status").asText()).isEqualTo("affected");
       assertThat(firmware.get("severity").asText()).isEqualTo("critical");
       assertThat(firmware.get("evidence").get("match").asText()).isEqualTo("cpe");
+      assertThat(firmware.get("evidence").get("source").asText()).isNotBlank();
+      assertThat(firmware.get("evidence").get("record").asText()).isEqualTo("CVE-2099-2000");
       assertThat(firmware.get("evidence").get("compared").asText())
           .contains("before 4.2.0")
           .contains("home_gateway");

@@ -242,9 +242,13 @@ public final class AdvisoryStore {
   }
 
   /**
-   * A stored advisory's identity without its text: enough to tell whether a parsed copy is current.
+   * A stored advisory's identity without its text: enough to tell whether a parsed copy is current
+   * (a record's source changes only with a later {@code modified}: see {@link #importRecords}).
    */
-  public record AdvisoryStamp(String id, String source, String modified) {}
+  public record AdvisoryStamp(String id, String modified) {}
+
+  /** A stored advisory's text and where it was read from. */
+  public record StoredText(String source, String raw) {}
 
   /**
    * The same advisories as {@link #forPackages}, in the same order, without their raw text: a
@@ -258,30 +262,31 @@ public final class AdvisoryStore {
         h ->
             h.createQuery(
                     """
-                    SELECT a.id, a.source, a.modified FROM advisory a WHERE a.withdrawn = ''
+                    SELECT a.id, a.modified FROM advisory a WHERE a.withdrawn = ''
                       AND a.id IN (SELECT advisory_id FROM advisory_package
                                    WHERE package_key = ANY(:keys))
                     ORDER BY a.id
                     """)
                 .bindArray("keys", String.class, List.copyOf(keys))
-                .map(
-                    (rs, ctx) ->
-                        new AdvisoryStamp(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .map((rs, ctx) -> new AdvisoryStamp(rs.getString(1), rs.getString(2)))
                 .list());
   }
 
-  /** The raw text of each stored id (ids that are not stored are absent). */
-  public Map<String, String> rawOf(java.util.Collection<String> ids) {
+  /** The raw text and source of each stored id (ids that are not stored are absent). */
+  public Map<String, StoredText> rawOf(java.util.Collection<String> ids) {
     if (ids.isEmpty()) {
       return Map.of();
     }
-    var out = new java.util.HashMap<String, String>(ids.size() * 2);
+    var out = new java.util.HashMap<String, StoredText>(ids.size() * 2);
     jdbi.useHandle(
         h ->
-            h.createQuery("SELECT id, raw FROM advisory WHERE id = ANY(:ids)")
+            h.createQuery("SELECT id, source, raw FROM advisory WHERE id = ANY(:ids)")
                 .bindArray("ids", String.class, List.copyOf(ids))
                 .setFetchSize(1000)
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .map(
+                    (rs, ctx) ->
+                        Map.entry(
+                            rs.getString(1), new StoredText(rs.getString(2), rs.getString(3))))
                 .forEach(e -> out.put(e.getKey(), e.getValue())));
     return out;
   }

@@ -41,12 +41,7 @@ final class FindingCopy {
    * (component, vulnerability) twice the later one wins, as with one statement per row.
    */
   static void stage(Handle h, List<NewFinding> findings) {
-    var unique = new LinkedHashMap<Key, NewFinding>();
-    for (NewFinding f : findings) {
-      Candidate c = f.component();
-      unique.put(new Key(c.releaseId(), c.sbomId(), c.ordinal(), f.vulnerabilityId()), f);
-    }
-    var rows = List.copyOf(unique.values());
+    var rows = laterWins(findings);
     // Temporary tables live as long as the pooled connection; ON COMMIT DELETE ROWS empties them.
     h.execute(
         """
@@ -75,6 +70,16 @@ final class FindingCopy {
     for (int from = 0; from < rows.size(); from += CHUNK) {
       copy(h, rows.subList(from, Math.min(rows.size(), from + CHUNK)), evidence);
     }
+  }
+
+  /** One finding per (component, vulnerability): the later one, as one statement per row would. */
+  static List<NewFinding> laterWins(List<NewFinding> findings) {
+    var unique = new LinkedHashMap<Key, NewFinding>();
+    for (NewFinding f : findings) {
+      Candidate c = f.component();
+      unique.put(new Key(c.releaseId(), c.sbomId(), c.ordinal(), f.vulnerabilityId()), f);
+    }
+    return List.copyOf(unique.values());
   }
 
   /**

@@ -134,6 +134,27 @@ public final class FindingStore {
    * withdrawn).
    */
   public int record(List<NewFinding> findings, Set<String> rematched, List<Candidate> components) {
+    var touched = new java.util.HashSet<>(rematched);
+    findings.forEach(f -> touched.add(f.vulnerabilityId()));
+    if (!findings.isEmpty() && noneStored(touched)) {
+      // A new advisory's findings: nothing to replace or remove, so one COPY straight into the
+      // table (an import or upload writing the same rows meanwhile sends us the upsert way).
+      try {
+        return jdbi.inTransaction(
+            h -> {
+              try (var stream = new FindingCopy.Stream(h)) {
+                FindingCopy.laterWins(findings).forEach(stream::add);
+                stream.finish();
+              }
+              TriageStore.reopenStale(h, touched);
+              return findings.size();
+            });
+      } catch (RuntimeException e) {
+        if (!isUniqueViolation(e)) {
+          throw e;
+        }
+      }
+    }
     return jdbi.inTransaction(
         h -> {
           boolean stale = !rematched.isEmpty() && !components.isEmpty();
@@ -162,8 +183,6 @@ public final class FindingStore {
             FindingCopy.upsertStaged(h);
           }
           // Only decisions on the vulnerabilities recorded or re-matched here can have gone stale.
-          var touched = new java.util.HashSet<>(rematched);
-          findings.forEach(f -> touched.add(f.vulnerabilityId()));
           TriageStore.reopenStale(h, touched);
           return findings.size();
         });
@@ -210,6 +229,17 @@ public final class FindingStore {
     }
   }
 
+  /** Whether no finding of any of {@code vulnerabilities} is stored (one index probe each). */
+  private boolean noneStored(Set<String> vulnerabilities) {
+    return jdbi.withHandle(
+        h ->
+            !h.createQuery(
+                    "SELECT EXISTS (SELECT 1 FROM finding WHERE vulnerability_id = ANY(:ids))")
+                .bindArray("ids", String.class, List.copyOf(vulnerabilities))
+                .mapTo(Boolean.class)
+                .one());
+  }
+
   /** {@code sink}, refusing a finding of another SBOM. */
   private static Consumer<NewFinding> checked(long sbomId, Consumer<NewFinding> sink) {
     return f -> {
@@ -230,17 +260,31 @@ public final class FindingStore {
     return false;
   }
 
+  /**
+   * A finding's evidence as the matcher gave it: a match's evidence is stored without what the row
+   * and the advisory already hold (CandidateMatch.storedEvidence), which is put back here; what the
+   * stored text has wins. Alias {@code a} is the finding's advisory.
+   */
+  static final String EVIDENCE =
+      """
+      CASE WHEN f.source = 'match'
+        THEN (jsonb_build_object('source', coalesce(a.source, ''), 'record', f.vulnerability_id,
+                                 'reason', f.reason) || f.evidence::jsonb)::text
+        ELSE f.evidence END""";
+
   private static final String SELECT_FINDING =
       """
       SELECT f.id, f.release_id, coalesce(f.sbom_id, 0) AS sbom_id, f.component_ordinal, f.purl,
         f.name, f.version,
         f.vulnerability_id, f.aliases, f.status, f.reason, f.severity, f.cvss, f.cvss_vector, f.kev,
-        f.epss, f.evidence::text AS evidence, f.first_seen_at, f.last_seen_at,
+        f.epss, %s AS evidence, f.first_seen_at, f.last_seen_at,
         sp.end_date AS support_end
       FROM finding f LEFT JOIN sbom s ON s.id = f.sbom_id AND s.replaced_at IS NULL
+        LEFT JOIN advisory a ON a.id = f.vulnerability_id AND f.source = 'match'
         JOIN release r ON r.id = f.release_id AND (f.sbom_id IS NULL OR s.id IS NOT NULL)
         LEFT JOIN product_support_period sp ON sp.product_id = r.product_id
-      """;
+      """
+          .formatted(EVIDENCE);
 
   /** Findings of the release's current SBOM and manual findings, most severe first. */
   public List<FindingRow> forRelease(Actor actor, long productId, long releaseId) {

@@ -110,7 +110,9 @@ class AdvisoryStoreTest {
     assertThat(stamps.get(0).modified()).isEqualTo("2025-02-01T00:00:00Z");
     var raw = store.rawOf(List.of("STAMP-1", "NOT-STORED"));
     assertThat(raw).containsOnlyKeys("STAMP-1");
-    assertThat(raw.get("STAMP-1")).contains("\"id\":\"STAMP-1\"");
+    assertThat(raw.get("STAMP-1").raw()).contains("\"id\":\"STAMP-1\"");
+    assertThat(raw.get("STAMP-1").source())
+        .isEqualTo(store.forPackages(Set.of("npm/stamped")).get(0).source());
   }
 
   @Test
