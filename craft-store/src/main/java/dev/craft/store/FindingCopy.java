@@ -14,11 +14,12 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Writes findings in bulk. Findings that may already be stored (an advisory re-matched across the
- * portfolio) take two statements instead of one per row: COPY into a session-local staging table,
- * then one INSERT … ON CONFLICT from it (a per-row batch of 5,000 findings cost ~0.25 s). The
- * findings of a newly stored SBOM cannot be stored yet, so they are streamed by one COPY straight
- * into {@code finding} while the matcher produces them ({@link Stream}; docs/benchmarks.md).
+ * Writes findings in bulk. Findings that may already be stored (a changed advisory re-matched
+ * across the portfolio) take two statements instead of one per row: COPY into a session-local
+ * staging table, then one INSERT … ON CONFLICT from it (a per-row batch of 5,000 findings cost
+ * ~0.25 s). Findings that cannot be stored yet (a new SBOM's, a new advisory's) go by one COPY
+ * straight into {@code finding}, a new SBOM's streamed while the matcher produces them ({@link
+ * Stream}; ADR 097, docs/benchmarks.md).
  */
 final class FindingCopy {
   private static final String COLUMNS =
@@ -139,8 +140,9 @@ final class FindingCopy {
 
   /**
    * One COPY into {@code finding}, fed row by row: PostgreSQL stores what was sent while the caller
-   * computes the next findings. For findings that cannot be stored yet (the caller holds the lock
-   * that keeps others from writing them); a (component, vulnerability) given twice is written once.
+   * computes the next findings. For findings none of which is stored yet: a concurrent writer of
+   * the same rows makes the COPY fail with a unique violation, which callers answer with the staged
+   * upsert. A (component, vulnerability) given twice is written once.
    */
   static final class Stream implements AutoCloseable {
     private final CopyIn copy;

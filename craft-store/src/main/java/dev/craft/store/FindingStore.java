@@ -119,7 +119,8 @@ public final class FindingStore {
                     """
                     SELECT s.release_id, c.sbom_id, c.ordinal, c.purl, c.name, c.version, c.cpes
                     FROM sbom_component c JOIN sbom s ON s.id = c.sbom_id AND s.replaced_at IS NULL
-                    WHERE c.package_key = ANY(:keys) OR c.lookup_keys && CAST(:keys AS TEXT[])
+                    WHERE c.package_key = ANY(:keys)
+                      OR (c.lookup_keys <> '{}' AND c.lookup_keys && CAST(:keys AS TEXT[]))
                     ORDER BY c.sbom_id, c.ordinal
                     """)
                 .bindArray("keys", String.class, List.copyOf(keys))

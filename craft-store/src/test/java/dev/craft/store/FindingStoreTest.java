@@ -77,6 +77,19 @@ class FindingStoreTest {
         evidence);
   }
 
+  /** What a concurrent writer inserts (left uncommitted by the caller). */
+  private static void insertIndeterminate(org.jdbi.v3.core.Handle h, Candidate c, String vuln) {
+    h.execute(
+        "INSERT INTO finding (release_id, sbom_id, component_ordinal, purl, name, version,"
+            + " vulnerability_id, aliases, status, reason, severity, cvss, cvss_vector, kev, epss,"
+            + " evidence) VALUES (?, ?, ?, '', 'a', '1.0', ?, '', 'indeterminate', 'x',"
+            + " 'high', 0, '', false, -1, '{}')",
+        c.releaseId(),
+        c.sbomId(),
+        c.ordinal(),
+        vuln);
+  }
+
   private List<FindingRow> rows() {
     return store.forRelease(Actor.SYSTEM, productId, releaseId);
   }
@@ -275,14 +288,7 @@ class FindingStoreTest {
     var calls = new java.util.concurrent.atomic.AtomicInteger();
     try (var importing = db.jdbi().open()) {
       importing.begin();
-      importing.execute(
-          "INSERT INTO finding (release_id, sbom_id, component_ordinal, purl, name, version,"
-              + " vulnerability_id, aliases, status, reason, severity, cvss, cvss_vector, kev, epss,"
-              + " evidence) VALUES (?, ?, ?, '', 'a', '1.0', 'ADV-11', '', 'indeterminate', 'x',"
-              + " 'high', 0, '', false, -1, '{}')",
-          a.releaseId(),
-          a.sbomId(),
-          a.ordinal());
+      insertIndeterminate(importing, a, "ADV-11");
       var matching =
           java.util.concurrent.CompletableFuture.supplyAsync(
               () ->
@@ -309,14 +315,7 @@ class FindingStoreTest {
     Candidate a = components.get(0);
     try (var other = db.jdbi().open()) {
       other.begin();
-      other.execute(
-          "INSERT INTO finding (release_id, sbom_id, component_ordinal, purl, name, version,"
-              + " vulnerability_id, aliases, status, reason, severity, cvss, cvss_vector, kev, epss,"
-              + " evidence) VALUES (?, ?, ?, '', 'a', '1.0', 'ADV-13', '', 'indeterminate', 'x',"
-              + " 'high', 0, '', false, -1, '{}')",
-          a.releaseId(),
-          a.sbomId(),
-          a.ordinal());
+      insertIndeterminate(other, a, "ADV-13");
       var recording =
           java.util.concurrent.CompletableFuture.supplyAsync(
               () ->
@@ -331,5 +330,26 @@ class FindingStoreTest {
     assertThat(rows())
         .extracting(r -> r.vulnerabilityId() + ":" + r.status())
         .containsExactly("ADV-13:affected");
+  }
+
+  @Test
+  void componentsAreFoundByTheirExtraLookUpKeysAndConnectionsRunWithoutJit() {
+    Candidate b = components.get(1);
+    db.jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "UPDATE sbom_component SET lookup_keys = '{deb/b-source}' WHERE sbom_id = ?"
+                        + " AND ordinal = ?",
+                    b.sbomId(),
+                    b.ordinal()));
+    assertThat(store.currentComponentsWithKeys(Set.of("deb/b-source")))
+        .extracting(Candidate::ordinal)
+        .containsExactly(b.ordinal());
+    assertThat(store.currentComponentsWithKeys(Set.of("npm/a")))
+        .extracting(Candidate::ordinal)
+        .contains(components.get(0).ordinal());
+    String jit = db.jdbi().withHandle(h -> h.createQuery("SHOW jit").mapTo(String.class).one());
+    assertThat(jit).isEqualTo("off");
   }
 }
