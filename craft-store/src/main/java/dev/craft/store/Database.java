@@ -71,9 +71,6 @@ public final class Database implements AutoCloseable {
     config.setConnectionTimeout(10_000);
     // One round trip per batch instead of per row: matters for 10,000-component SBOMs.
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
-    // CRAFT's queries are short and indexed; JIT compiling one whose row estimate is off cost more
-    // than the query (8 ms on a 10 ms look-up, docs/benchmarks.md).
-    config.addDataSourceProperty("options", "-c jit=off");
     HikariDataSource dataSource;
     try {
       dataSource = new HikariDataSource(config);

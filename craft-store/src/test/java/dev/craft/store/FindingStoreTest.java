@@ -333,7 +333,7 @@ class FindingStoreTest {
   }
 
   @Test
-  void componentsAreFoundByTheirExtraLookUpKeysAndConnectionsRunWithoutJit() {
+  void componentsAreFoundByTheirExtraLookUpKeys() {
     Candidate b = components.get(1);
     db.jdbi()
         .useHandle(
@@ -349,7 +349,5 @@ class FindingStoreTest {
     assertThat(store.currentComponentsWithKeys(Set.of("npm/a")))
         .extracting(Candidate::ordinal)
         .contains(components.get(0).ordinal());
-    String jit = db.jdbi().withHandle(h -> h.createQuery("SHOW jit").mapTo(String.class).one());
-    assertThat(jit).isEqualTo("off");
   }
 }
