@@ -38,10 +38,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Advisory imports and matching against stored SBOMs (ADR 080). No index of all advisories is kept
- * in memory: SQL narrows both sides to candidates by package key (components of a new SBOM → the
- * advisories for their packages; a new or changed advisory → the current components of its
- * packages), and the engine's {@link Matcher} decides on those candidates only.
+ * Advisory imports and matching against stored SBOMs (ADR 080, 097). SQL narrows both sides to
+ * candidates by package key (components of a new SBOM → the advisories for their packages; a new or
+ * changed advisory → the current components of its packages), and the engine's {@link Matcher}
+ * decides on those candidates only. Advisories are kept compiled between matches, each valid for
+ * the stored {@code modified}; no index of all advisories is built.
  */
 final class AdvisoryService {
   private static final Logger LOG = LoggerFactory.getLogger(AdvisoryService.class);
