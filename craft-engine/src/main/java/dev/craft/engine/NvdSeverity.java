@@ -48,22 +48,42 @@ public final class NvdSeverity {
     if (!withoutCvss(r)) {
       return r;
     }
-    for (String cve : cvesOf(r)) {
-      Optional<OsvSeverity> s = cvssOf.apply(cve);
-      if (s.isPresent()) {
-        return new OsvRecord(
-            r.id(),
-            r.modified(),
-            r.published(),
-            r.withdrawn(),
-            r.aliases(),
-            List.of(s.get()),
-            r.databaseSeverity(),
-            r.affected(),
-            r.source(),
-            r.raw());
+    return firstKnown(cvesOf(r), cvssOf)
+        .map(
+            s ->
+                new OsvRecord(
+                    r.id(),
+                    r.modified(),
+                    r.published(),
+                    r.withdrawn(),
+                    r.aliases(),
+                    List.of(s),
+                    r.databaseSeverity(),
+                    r.affected(),
+                    r.source(),
+                    r.raw()))
+        .orElse(r);
+  }
+
+  /**
+   * A compiled record scored, as {@link #apply(OsvRecord, Function)} scores the record, by the
+   * vector of the first CVE that {@code vectorOf} knows, if it has none.
+   */
+  public static CompiledAdvisory apply(
+      CompiledAdvisory r, Function<String, Optional<String>> vectorOf) {
+    if (!r.withoutCvss()) {
+      return r;
+    }
+    return firstKnown(r.cves(), vectorOf).map(r::withCvssVector).orElse(r);
+  }
+
+  private static <T> Optional<T> firstKnown(List<String> cves, Function<String, Optional<T>> of) {
+    for (String cve : cves) {
+      Optional<T> found = of.apply(cve);
+      if (found.isPresent()) {
+        return found;
       }
     }
-    return r;
+    return Optional.empty();
   }
 }

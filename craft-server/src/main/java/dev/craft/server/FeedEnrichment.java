@@ -3,6 +3,7 @@ package dev.craft.server;
 import dev.craft.engine.CompiledAdvisory;
 import dev.craft.engine.CpeIndex;
 import dev.craft.engine.NvdCriteria;
+import dev.craft.engine.NvdSeverity;
 import dev.craft.formats.KevCatalog;
 import dev.craft.formats.KevEntry;
 import dev.craft.store.EuvdStore;
@@ -10,7 +11,7 @@ import dev.craft.store.NvdStore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,20 +53,15 @@ final class FeedEnrichment {
     }
     var out = new ArrayList<CompiledAdvisory>(records.size());
     for (CompiledAdvisory r : records) {
-      out.add(r.withoutCvss() ? scored(r, stored) : r);
+      out.add(
+          NvdSeverity.apply(
+              r,
+              cve ->
+                  Optional.ofNullable(stored.get(cve))
+                      .map(NvdStore.NvdRow::cvssVector)
+                      .filter(v -> !v.isEmpty())));
     }
     return out;
-  }
-
-  /** As NvdSeverity.apply: the first CVE the record names whose NVD row has a vector gives it. */
-  private static CompiledAdvisory scored(CompiledAdvisory r, Map<String, NvdStore.NvdRow> stored) {
-    for (String cve : r.cves()) {
-      var row = stored.get(cve);
-      if (row != null && !row.cvssVector().isEmpty()) {
-        return r.withCvssVector(row.cvssVector());
-      }
-    }
-    return r;
   }
 
   /** The KEV catalog with an entry added for each id that an EU-exploited EUVD record names. */

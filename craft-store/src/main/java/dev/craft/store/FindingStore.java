@@ -141,17 +141,11 @@ public final class FindingStore {
       // A new advisory's findings: nothing to replace or remove, so one COPY straight into the
       // table (an import or upload writing the same rows meanwhile sends us the upsert way).
       try {
-        return jdbi.inTransaction(
-            h -> {
-              try (var stream = new FindingCopy.Stream(h)) {
-                FindingCopy.laterWins(findings).forEach(stream::add);
-                stream.finish();
-              }
-              TriageStore.reopenStale(h, touched);
-              return findings.size();
-            });
+        jdbi.useTransaction(
+            h -> streamed(h, sink -> FindingCopy.laterWins(findings).forEach(sink), touched));
+        return findings.size();
       } catch (RuntimeException e) {
-        if (!isUniqueViolation(e)) {
+        if (!Sql.isUniqueViolation(e)) {
           throw e;
         }
       }
@@ -201,7 +195,7 @@ public final class FindingStore {
     try {
       return jdbi.inTransaction(h -> streamNewSbom(h, sbomId, producer));
     } catch (RuntimeException e) {
-      if (!isUniqueViolation(e)) {
+      if (!Sql.isUniqueViolation(e)) {
         throw e;
       }
       var found = new java.util.ArrayList<NewFinding>();
@@ -222,11 +216,23 @@ public final class FindingStore {
         .bind("r", release)
         .bind("s", sbomId)
         .execute();
+    return streamed(h, sink -> producer.accept(checked(sbomId, sink)), Set.of());
+  }
+
+  /**
+   * Writes what {@code producer} hands over by one COPY (FindingCopy.Stream), then reopens the
+   * triage decisions that the written vulnerabilities and {@code alsoTouched} may have made stale;
+   * returns the rows written.
+   */
+  private static int streamed(
+      org.jdbi.v3.core.Handle h, Consumer<Consumer<NewFinding>> producer, Set<String> alsoTouched) {
     try (var stream = new FindingCopy.Stream(h)) {
-      producer.accept(checked(sbomId, stream::add));
-      int recorded = stream.finish();
-      TriageStore.reopenStale(h, stream.vulnerabilities());
-      return recorded;
+      producer.accept(stream::add);
+      int written = stream.finish();
+      var touched = new java.util.HashSet<>(stream.vulnerabilities());
+      touched.addAll(alsoTouched);
+      TriageStore.reopenStale(h, touched);
+      return written;
     }
   }
 
@@ -250,15 +256,6 @@ public final class FindingStore {
       }
       sink.accept(f);
     };
-  }
-
-  private static boolean isUniqueViolation(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

@@ -21,11 +21,21 @@ final class Sql {
     try {
       return jdbi.inTransaction(work);
     } catch (UnableToExecuteStatementException e) {
-      if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+      if (isUniqueViolation(e)) {
         throw new ConflictException(conflictMessage);
       }
       throw e;
     }
+  }
+
+  /** Whether {@code e} or one of its causes is a unique-constraint violation. */
+  static boolean isUniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The visibility predicate for products, for a user who does not see all products. */
