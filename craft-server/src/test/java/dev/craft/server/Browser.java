@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -81,8 +82,21 @@ public final class Browser implements AutoCloseable {
   }
 
   public void waitForText(String css, String text) {
+    var present = ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text);
     new WebDriverWait(driver, Duration.ofSeconds(10))
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        .until(
+            d -> {
+              try {
+                return present.apply(d);
+              } catch (WebDriverException e) {
+                // Chromium's stale element while the page is being replaced (htmx swap or a
+                // navigation): not stale to Selenium, so the condition does not retry by itself.
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                  return false;
+                }
+                throw e;
+              }
+            });
   }
 
   public void type(String css, String text) {
