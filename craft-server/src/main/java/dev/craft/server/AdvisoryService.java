@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -172,14 +173,15 @@ final class AdvisoryService {
 
   /**
    * Matches one newly stored SBOM against the advisories of its packages; its findings are stored
-   * while the matcher produces them.
+   * while the matcher produces them, in parts on more than one connection when the store allows
+   * (ADR 098).
    */
   int matchSbom(long sbomId) {
     long t0 = System.nanoTime();
     List<Candidate> components = findings.componentsOf(sbomId);
     CandidateMatch.Prepared matcher = prepareFully(components);
     long t1 = System.nanoTime();
-    int recorded = findings.recordNewSbom(sbomId, sink -> matcher.emit(components, sink));
+    int recorded = findings.recordNewSbom(sbomId, parts -> matcher.shared(components, parts));
     LOG.info(
         "SBOM {}: {} components matched against {} advisories (read and indexed in {} ms);"
             + " {} findings matched and recorded in {} ms",
@@ -211,8 +213,13 @@ final class AdvisoryService {
       }
       cpeKeys.addAll(Cpe.productKeys(c.cpes()));
     }
-    return CandidateMatch.prepare(
-        storedRecords(keys), enrichment.cpeIndexFor(cpeKeys), exploitation, enrichment);
+    // NVD's criteria for the components' CPE names are read while the advisories are.
+    var cpes =
+        cpeKeys.isEmpty()
+            ? CompletableFuture.completedFuture(CpeIndex.EMPTY)
+            : Async.start("craft-cpe-index", () -> enrichment.cpeIndexFor(cpeKeys));
+    var records = storedRecords(keys);
+    return CandidateMatch.prepare(records, Async.await(cpes), exploitation, enrichment);
   }
 
   /**

@@ -18,9 +18,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -62,17 +64,20 @@ final class CandidateMatch {
     if (records.isEmpty() && cpes.isEmpty()) {
       return new Prepared(null, 0);
     }
-    records = enrichment.withNvdCvss(records);
-    var builder = AdvisoryIndex.builder();
     Set<String> ids = new HashSet<>(cpes.vulnerabilityIds());
     for (CompiledAdvisory r : records) {
-      builder.add(r);
       ids.add(r.id());
       ids.addAll(r.aliases());
     }
-    var kev = enrichment.withEuExploited(exploitation.kevFor(ids), ids);
-    var epss = exploitation.epssFor(ids);
-    return new Prepared(new Matcher(builder.build(), cpes, kev, epss), records.size());
+    // KEV and EPSS are read while NVD's CVSS is read and the index built.
+    var kev =
+        Async.start("craft-kev", () -> enrichment.withEuExploited(exploitation.kevFor(ids), ids));
+    var epss = Async.start("craft-epss", () -> exploitation.epssFor(ids));
+    var builder = AdvisoryIndex.builder();
+    enrichment.withNvdCvss(records).forEach(builder::add);
+    var index = builder.build();
+    var m = new Matcher(index, cpes, Async.await(kev), Async.await(epss));
+    return new Prepared(m, records.size());
   }
 
   /** A prepared matcher; a null one has nothing to match against. */
@@ -91,6 +96,23 @@ final class CandidateMatch {
     /** The number of advisory records matched against (NVD CPE criteria not counted). */
     int advisories() {
       return advisories;
+    }
+
+    /**
+     * {@code parts} producers that together hand over the findings of {@code components} once, each
+     * taking the next chunk of components when it is done with one (however the findings are spread
+     * over the components, the parts finish together).
+     */
+    List<Consumer<Consumer<NewFinding>>> shared(List<Candidate> components, int parts) {
+      var next = new AtomicInteger();
+      Consumer<Consumer<NewFinding>> part =
+          sink -> {
+            int from;
+            while ((from = next.getAndAdd(CHUNK)) < components.size()) {
+              emit(components.subList(from, Math.min(components.size(), from + CHUNK)), sink);
+            }
+          };
+      return java.util.Collections.nCopies(parts, part);
     }
 
     /**
@@ -113,6 +135,8 @@ final class CandidateMatch {
       }
       // Verdicts of a distinct component are kept only until its last candidate has had them.
       var verdicts = new HashMap<ScanComponent, List<Verdict>>();
+      // The index hands out one alias list per advisory: joined once, not once per finding.
+      var joined = new IdentityHashMap<List<String>, String>();
       for (int from = 0; from < components.size(); from += CHUNK) {
         int to = Math.min(components.size(), from + CHUNK);
         var fresh = new LinkedHashSet<ScanComponent>();
@@ -125,7 +149,8 @@ final class CandidateMatch {
           verdicts.put(s, new ArrayList<>(2));
         }
         for (VulnerabilityFinding f : matcher.scan(List.copyOf(fresh)).findings()) {
-          verdicts.get(f.component()).add(Verdict.of(f));
+          String aliases = joined.computeIfAbsent(f.aliases(), a -> String.join(" ", a));
+          verdicts.get(f.component()).add(Verdict.of(f, aliases));
         }
         for (int i = from; i < to; i++) {
           ScanComponent s = scanOf.get(i);
@@ -154,11 +179,11 @@ final class CandidateMatch {
       boolean kev,
       double epss,
       String evidence) {
-    static Verdict of(VulnerabilityFinding f) {
+    static Verdict of(VulnerabilityFinding f, String aliases) {
       boolean affected = f.status() == VulnerabilityFinding.Status.AFFECTED;
       return new Verdict(
           f.vulnerability(),
-          String.join(" ", f.aliases()),
+          aliases,
           affected ? "affected" : "indeterminate",
           affected ? "" : f.evidence().reason(),
           f.severity().level().label(),

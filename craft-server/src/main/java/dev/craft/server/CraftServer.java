@@ -110,7 +110,8 @@ public final class CraftServer implements AutoCloseable {
 
     var sbomStore = new dev.craft.store.SbomStore(jdbi);
     var advisoryStore = new AdvisoryStore(jdbi);
-    var findingStore = new FindingStore(jdbi);
+    // A new SBOM's findings may be written on extra connections (ADR 098): two of the default ten.
+    var findingStore = new FindingStore(jdbi, (config.dbPoolSize() - 2) / 4);
     // Components stored before findings existed get their package key once.
     advisoryStore.backfillPackageKeys();
     var nvdStore = new dev.craft.store.NvdStore(jdbi);

@@ -81,4 +81,45 @@ class CandidateMatchTest {
         .contains("598:SHARED-1:affected");
     assertThat(together).anyMatch(f -> f.status().equals("indeterminate"));
   }
+
+  @Test
+  void partsRunningAtOnceHandOverEveryFindingOnce() throws Exception {
+    var records =
+        List.of(
+            record(
+                "PART-1",
+                """
+                {"id":"PART-1","modified":"2025-01-01T00:00:00Z","aliases":["CVE-2099-7"],
+                 "affected":[{"package":{"ecosystem":"npm","name":"lib"},
+                  "ranges":[{"type":"SEMVER","events":[{"introduced":"0"},{"fixed":"2.0.0"}]}]}]}
+                """));
+    var components = new ArrayList<Candidate>();
+    // Several chunks of 256; findings only in some of them, so that static halves would differ.
+    for (int i = 0; i < 1_000; i++) {
+      String version = i < 300 ? "1." + i + ".0" : "3.0.0";
+      components.add(new Candidate(1, 2, i, "pkg:npm/lib@" + version, "lib", version));
+    }
+    var prepared =
+        CandidateMatch.prepare(
+            records, CpeIndex.EMPTY, new ExploitationStore(db.jdbi()), FeedEnrichment.NONE);
+    var whole = new ArrayList<NewFinding>();
+    prepared.emit(components, whole::add);
+
+    var parts = prepared.shared(components, 2);
+    var byPart = List.of(new ArrayList<NewFinding>(), new ArrayList<NewFinding>());
+    var threads = new ArrayList<Thread>();
+    for (int p = 0; p < 2; p++) {
+      int part = p;
+      threads.add(Thread.ofPlatform().start(() -> parts.get(part).accept(byPart.get(part)::add)));
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    var together = new ArrayList<NewFinding>(byPart.get(0));
+    together.addAll(byPart.get(1));
+
+    assertThat(whole).hasSize(300);
+    assertThat(together).containsExactlyInAnyOrderElementsOf(whole);
+    assertThat(whole).allSatisfy(f -> assertThat(f.aliases()).isEqualTo("CVE-2099-7"));
+  }
 }

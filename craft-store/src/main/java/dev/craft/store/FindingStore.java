@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +19,23 @@ import org.jspecify.annotations.Nullable;
 public final class FindingStore {
   private final Jdbi jdbi;
 
+  /** Connections that writers of a new SBOM's findings may take besides their own. */
+  private final java.util.concurrent.Semaphore extraWriters;
+
+  /** A store whose new-SBOM writes take one connection. */
   public FindingStore(Jdbi jdbi) {
+    this(jdbi, 0);
+  }
+
+  /**
+   * A store whose writers of a new SBOM's findings may together take {@code extraConnections}
+   * connections besides their own, when more than one core is available.
+   */
+  public FindingStore(Jdbi jdbi, int extraConnections) {
     this.jdbi = jdbi;
+    this.extraWriters =
+        new java.util.concurrent.Semaphore(
+            Runtime.getRuntime().availableProcessors() > 1 ? Math.max(0, extraConnections) : 0);
   }
 
   /** A component of a current SBOM that a match may concern. */
@@ -184,39 +200,185 @@ public final class FindingStore {
   }
 
   /**
-   * Records the findings of a newly stored SBOM as {@code producer} hands them over: one COPY
-   * streamed into {@code finding}, so that PostgreSQL stores rows while the matcher works on the
-   * next components. Findings an advisory import recorded for this SBOM in the meantime are
-   * replaced (this match read every stored advisory); if such an import is still writing some, the
-   * COPY meets them and the findings are recorded again as {@link #record} does, asking {@code
-   * producer} once more. Returns the number of findings recorded.
+   * Divides the work of handing over a new SBOM's findings among {@code parts} producers, which run
+   * at the same time; together they hand over every finding once. Asked again for each attempt.
    */
-  public int recordNewSbom(long sbomId, Consumer<Consumer<NewFinding>> producer) {
+  @FunctionalInterface
+  public interface Split {
+    List<Consumer<Consumer<NewFinding>>> into(int parts);
+  }
+
+  /**
+   * Records the findings of a newly stored SBOM as {@code producer} hands them over: streamed into
+   * {@code finding} by COPY, so that PostgreSQL stores rows while the matcher works on the next
+   * components; when cores and connections allow, in parts matched and written at the same time on
+   * their own connections, committed together once every part is written (ADR 098). Findings an
+   * advisory import recorded for this SBOM in the meantime are replaced (this match read every
+   * stored advisory), by one writer; if such an import is still writing some, a COPY meets them and
+   * the findings are recorded again as {@link #record} does, asking {@code producer} once more.
+   * Returns the number of findings recorded.
+   */
+  public int recordNewSbom(long sbomId, Split producer) {
     try {
-      return jdbi.inTransaction(h -> streamNewSbom(h, sbomId, producer));
+      return writeNewSbom(sbomId, producer);
     } catch (RuntimeException e) {
       if (!Sql.isUniqueViolation(e)) {
         throw e;
       }
       var found = new java.util.ArrayList<NewFinding>();
-      producer.accept(checked(sbomId, found::add));
+      producer.into(1).get(0).accept(checked(sbomId, found::add));
       return record(found, Set.of(), componentsOf(sbomId));
     }
   }
 
-  private static int streamNewSbom(
-      org.jdbi.v3.core.Handle h, long sbomId, Consumer<Consumer<NewFinding>> producer) {
-    long release =
-        h.createQuery("SELECT release_id FROM sbom WHERE id = :s")
-            .bind("s", sbomId)
-            .mapTo(Long.class)
-            .findOne()
-            .orElseThrow(() -> new NotFoundException("sbom", sbomId));
-    h.createUpdate("DELETE FROM finding WHERE release_id = :r AND sbom_id = :s")
-        .bind("r", release)
-        .bind("s", sbomId)
-        .execute();
-    return streamed(h, sink -> producer.accept(checked(sbomId, sink)), Set.of());
+  private int writeNewSbom(long sbomId, Split split) {
+    var helpers = new java.util.ArrayList<PartWriter>();
+    try {
+      return jdbi.inTransaction(
+          h -> {
+            long release =
+                h.createQuery("SELECT release_id FROM sbom WHERE id = :s")
+                    .bind("s", sbomId)
+                    .mapTo(Long.class)
+                    .findOne()
+                    .orElseThrow(() -> new NotFoundException("sbom", sbomId));
+            int replaced =
+                h.createUpdate("DELETE FROM finding WHERE release_id = :r AND sbom_id = :s")
+                    .bind("r", release)
+                    .bind("s", sbomId)
+                    .execute();
+            // Rows this transaction deleted would hold up other writers of the same keys until
+            // it commits, which waits for them: replacing findings takes one writer.
+            while (replaced == 0 && 1 + helpers.size() < MAX_PARTS && extraWriters.tryAcquire()) {
+              helpers.add(new PartWriter());
+            }
+            int parts = 1 + helpers.size();
+            var producers = split.into(parts);
+            for (int i = 0; i < helpers.size(); i++) {
+              helpers.get(i).start(jdbi, sbomId, i + 1, producers.get(i + 1));
+            }
+            var touched = new java.util.HashSet<String>();
+            int written;
+            try (var stream = new FindingCopy.Stream(h)) {
+              producers.get(0).accept(checked(sbomId, stream::add));
+              written = stream.finish();
+              touched.addAll(stream.vulnerabilities());
+            } finally {
+              helpers.forEach(PartWriter::await);
+            }
+            for (PartWriter w : helpers) {
+              w.rethrow();
+            }
+            // Every part is written: the helpers commit, then this transaction, which sees their
+            // rows when it reopens triage decisions.
+            for (PartWriter w : helpers) {
+              written += w.commit();
+              touched.addAll(w.vulnerabilities());
+            }
+            TriageStore.reopenStale(h, touched);
+            return written;
+          });
+    } catch (RuntimeException e) {
+      if (helpers.stream().anyMatch(PartWriter::committed)) {
+        // Only a lost connection fails a commit after a complete COPY; what committed goes.
+        jdbi.useTransaction(
+            h ->
+                h.createUpdate("DELETE FROM finding WHERE sbom_id = :s AND source = 'match'")
+                    .bind("s", sbomId)
+                    .execute());
+      }
+      throw e;
+    } finally {
+      helpers.forEach(PartWriter::close);
+    }
+  }
+
+  /** At most this many parts of one SBOM are written at a time. */
+  private static final int MAX_PARTS = 2;
+
+  /**
+   * One part of a new SBOM's findings written on its own connection and thread, in a transaction
+   * left open until {@link #commit}.
+   */
+  private final class PartWriter {
+    private @Nullable Handle handle;
+    private @Nullable Thread thread;
+    private @Nullable RuntimeException failure;
+    private java.util.Set<String> vulnerabilities = Set.of();
+    private int written;
+    private boolean committed;
+
+    void start(Jdbi jdbi, long sbomId, int part, Consumer<Consumer<NewFinding>> producer) {
+      thread =
+          Thread.ofPlatform()
+              .name("craft-findings-" + sbomId + "-" + part)
+              .start(
+                  () -> {
+                    try {
+                      var h = jdbi.open();
+                      handle = h;
+                      h.begin();
+                      try (var stream = new FindingCopy.Stream(h)) {
+                        producer.accept(checked(sbomId, stream::add));
+                        written = stream.finish();
+                        vulnerabilities = stream.vulnerabilities();
+                      }
+                    } catch (RuntimeException e) {
+                      failure = e;
+                    }
+                  });
+    }
+
+    void await() {
+      if (thread == null) {
+        return;
+      }
+      boolean interrupted = false;
+      while (true) {
+        try {
+          thread.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    void rethrow() {
+      if (failure != null) {
+        throw failure;
+      }
+    }
+
+    int commit() {
+      java.util.Objects.requireNonNull(handle).commit();
+      committed = true;
+      return written;
+    }
+
+    boolean committed() {
+      return committed;
+    }
+
+    java.util.Set<String> vulnerabilities() {
+      return vulnerabilities;
+    }
+
+    void close() {
+      try {
+        if (handle != null) {
+          if (!committed && handle.isInTransaction()) {
+            handle.rollback();
+          }
+          handle.close();
+        }
+      } finally {
+        extraWriters.release();
+      }
+    }
   }
 
   /**
@@ -225,7 +387,7 @@ public final class FindingStore {
    * returns the rows written.
    */
   private static int streamed(
-      org.jdbi.v3.core.Handle h, Consumer<Consumer<NewFinding>> producer, Set<String> alsoTouched) {
+      Handle h, Consumer<Consumer<NewFinding>> producer, Set<String> alsoTouched) {
     try (var stream = new FindingCopy.Stream(h)) {
       producer.accept(stream::add);
       int written = stream.finish();

@@ -90,6 +90,20 @@ class FindingStoreTest {
         vuln);
   }
 
+  /** What one part of {@code parts} does. */
+  private interface PartBody {
+    void run(int part, int parts, java.util.function.Consumer<NewFinding> sink);
+  }
+
+  /** A split whose part {@code i} runs {@code body} with {@code i}. */
+  private static FindingStore.Split each(PartBody body) {
+    return parts ->
+        java.util.stream.IntStream.range(0, parts)
+            .<java.util.function.Consumer<java.util.function.Consumer<NewFinding>>>mapToObj(
+                p -> sink -> body.run(p, parts, sink))
+            .toList();
+  }
+
   private List<FindingRow> rows() {
     return store.forRelease(Actor.SYSTEM, productId, releaseId);
   }
@@ -180,11 +194,12 @@ class FindingStoreTest {
     int n =
         store.recordNewSbom(
             a.sbomId(),
-            sink -> {
-              sink.accept(finding(a, "ADV-5", "indeterminate", "{\"x\":\"\\\"q\\\"\"}"));
-              sink.accept(finding(b, "ADV-6", "affected", "{}"));
-              sink.accept(finding(b, "ADV-6", "affected", "{\"again\":1}"));
-            });
+            each(
+                (part, parts, sink) -> {
+                  sink.accept(finding(a, "ADV-5", "indeterminate", "{\"x\":\"\\\"q\\\"\"}"));
+                  sink.accept(finding(b, "ADV-6", "affected", "{}"));
+                  sink.accept(finding(b, "ADV-6", "affected", "{\"again\":1}"));
+                }));
     assertThat(n).isEqualTo(2);
     assertThat(rows())
         .extracting(r -> r.vulnerabilityId() + "@" + r.name() + ":" + r.status())
@@ -203,10 +218,11 @@ class FindingStoreTest {
             () ->
                 store.recordNewSbom(
                     a.sbomId(),
-                    sink -> {
-                      sink.accept(finding(a, "ADV-8", "affected", "{}"));
-                      throw new IllegalStateException("matcher failed");
-                    }))
+                    each(
+                        (part, parts, sink) -> {
+                          sink.accept(finding(a, "ADV-8", "affected", "{}"));
+                          throw new IllegalStateException("matcher failed");
+                        })))
         .hasMessageContaining("matcher failed");
     assertThat(rows()).extracting(FindingRow::vulnerabilityId).containsExactly("ADV-7");
   }
@@ -219,7 +235,10 @@ class FindingStoreTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
                 store.recordNewSbom(
-                    a.sbomId(), sink -> sink.accept(finding(foreign, "ADV-9", "affected", "{}"))))
+                    a.sbomId(),
+                    each(
+                        (part, parts, sink) ->
+                            sink.accept(finding(foreign, "ADV-9", "affected", "{}")))))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(rows()).isEmpty();
   }
@@ -294,11 +313,12 @@ class FindingStoreTest {
               () ->
                   store.recordNewSbom(
                       a.sbomId(),
-                      sink -> {
-                        calls.incrementAndGet();
-                        sink.accept(finding(a, "ADV-11", "affected", "{}"));
-                        sink.accept(finding(a, "ADV-12", "affected", "{}"));
-                      }));
+                      each(
+                          (part, parts, sink) -> {
+                            calls.incrementAndGet();
+                            sink.accept(finding(a, "ADV-11", "affected", "{}"));
+                            sink.accept(finding(a, "ADV-12", "affected", "{}"));
+                          })));
       // The COPY waits on the import's uncommitted row, then meets it once the import commits.
       Thread.sleep(500);
       importing.commit();
@@ -349,5 +369,123 @@ class FindingStoreTest {
     assertThat(store.currentComponentsWithKeys(Set.of("npm/a")))
         .extracting(Candidate::ordinal)
         .contains(components.get(0).ordinal());
+  }
+
+  /** Findings of part {@code part} of {@code parts}: each component's own, handed by its part. */
+  private void byPart(int part, int parts, java.util.function.Consumer<NewFinding> sink) {
+    List<Candidate> mine =
+        components.subList(
+            components.size() * part / parts, components.size() * (part + 1) / parts);
+    for (Candidate c : mine) {
+      sink.accept(finding(c, "ADV-P" + c.ordinal(), "affected", "{\"part\":" + part + "}"));
+    }
+  }
+
+  @Test
+  void aNewSbomsFindingsAreWrittenInPartsOnTheirOwnThreadsAndConnections() {
+    var parallel = new FindingStore(db.jdbi(), 1);
+    var threads = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
+    var partsSeen = java.util.concurrent.ConcurrentHashMap.<Integer>newKeySet();
+    int n =
+        parallel.recordNewSbom(
+            components.get(0).sbomId(),
+            each(
+                (part, parts, sink) -> {
+                  threads.add(Thread.currentThread().getName());
+                  partsSeen.add(parts);
+                  byPart(part, parts, sink);
+                }));
+    assertThat(n).isEqualTo(2);
+    assertThat(partsSeen).containsExactly(2);
+    assertThat(threads).hasSize(2);
+    assertThat(rows())
+        .extracting(
+            r -> r.vulnerabilityId() + "@" + r.name() + ":" + r.evidence().contains("\"part\": 1"))
+        .containsExactlyInAnyOrder("ADV-P0@a:false", "ADV-P1@b:true");
+    // The extra connection is given back: the next SBOM is written in two parts again.
+    partsSeen.clear();
+    db.jdbi().useHandle(h -> h.execute("DELETE FROM finding WHERE release_id = ?", releaseId));
+    parallel.recordNewSbom(
+        components.get(0).sbomId(), each((part, parts, sink) -> partsSeen.add(parts)));
+    assertThat(partsSeen).containsExactly(2);
+  }
+
+  @Test
+  void aFailedPartLeavesNothingOfAnyPart() {
+    var parallel = new FindingStore(db.jdbi(), 1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                parallel.recordNewSbom(
+                    components.get(0).sbomId(),
+                    each(
+                        (part, parts, sink) -> {
+                          byPart(part, parts, sink);
+                          if (part == 1) {
+                            throw new IllegalStateException("part 1 failed");
+                          }
+                        })))
+        .hasMessageContaining("part 1 failed");
+    assertThat(rows()).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                parallel.recordNewSbom(
+                    components.get(0).sbomId(),
+                    each(
+                        (part, parts, sink) -> {
+                          byPart(part, parts, sink);
+                          if (part == 0) {
+                            throw new IllegalStateException("part 0 failed");
+                          }
+                        })))
+        .hasMessageContaining("part 0 failed");
+    assertThat(rows()).isEmpty();
+  }
+
+  @Test
+  void findingsAnImportRecordedMeanwhileAreReplacedByOneWriter() {
+    var parallel = new FindingStore(db.jdbi(), 1);
+    Candidate a = components.get(0);
+    parallel.record(List.of(finding(a, "ADV-P0", "indeterminate", "{}")), Set.of(), components);
+    var partsSeen = java.util.concurrent.ConcurrentHashMap.<Integer>newKeySet();
+    parallel.recordNewSbom(
+        a.sbomId(),
+        each(
+            (part, parts, sink) -> {
+              partsSeen.add(parts);
+              byPart(part, parts, sink);
+            }));
+    assertThat(partsSeen).containsExactly(1);
+    assertThat(rows())
+        .extracting(r -> r.vulnerabilityId() + ":" + r.status())
+        .containsExactlyInAnyOrder("ADV-P0:affected", "ADV-P1:affected");
+  }
+
+  @Test
+  void aPartMeetingFindingsAnImportIsStillWritingSendsAllPartsToTheUpsert() throws Exception {
+    var parallel = new FindingStore(db.jdbi(), 1);
+    Candidate b = components.get(1);
+    var calls = new java.util.concurrent.atomic.AtomicInteger();
+    try (var importing = db.jdbi().open()) {
+      importing.begin();
+      insertIndeterminate(importing, b, "ADV-P1");
+      var matching =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () ->
+                  parallel.recordNewSbom(
+                      b.sbomId(),
+                      each(
+                          (part, parts, sink) -> {
+                            calls.incrementAndGet();
+                            byPart(part, parts, sink);
+                          })));
+      Thread.sleep(500);
+      importing.commit();
+      assertThat(matching.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
+    }
+    // Two parts, then once more for the upsert.
+    assertThat(calls).hasValue(3);
+    assertThat(rows())
+        .extracting(r -> r.vulnerabilityId() + ":" + r.status())
+        .containsExactlyInAnyOrder("ADV-P0:affected", "ADV-P1:affected");
   }
 }
