@@ -3,7 +3,8 @@
 # Starts the cluster on pgport, defines psql for it, starts the server under test on port (CRAFT=/path/to/launcher,
 # default ./craft) and, with BASELINE=/path/to/another/launcher, a second server on port+1 on the same database.
 # `servers` lists "port:launcher" of each; everything started here is stopped on exit (with KEEP_LOGS=DIR the
-# server and PostgreSQL logs are copied there first).
+# server and PostgreSQL logs are copied there first). PG_EXTRA adds PostgreSQL settings, e.g.
+# PG_EXTRA="-c log_autovacuum_min_duration=0".
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 chmod 755 "$work"; chown postgres:postgres "$work"
 cleanup() {
@@ -16,7 +17,7 @@ cleanup() {
 trap cleanup EXIT
 runuser -u postgres -- "$PGBIN/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
-  -o "-p $pgport -c listen_addresses=127.0.0.1 -k $work -c fsync=off -c synchronous_commit=off -c shared_buffers=512MB -c max_wal_size=4GB" start >/dev/null
+  -o "-p $pgport -c listen_addresses=127.0.0.1 -k $work -c fsync=off -c synchronous_commit=off -c shared_buffers=512MB -c max_wal_size=4GB ${PG_EXTRA:-}" start >/dev/null
 psql() { command psql -h 127.0.0.1 -p $pgport -U postgres -qAt "$@"; }
 serve() { # launcher port data-dir log
   CRAFT_DB_URL="jdbc:postgresql://127.0.0.1:$pgport/postgres" CRAFT_DB_USER=postgres CRAFT_DB_PASSWORD=x \

@@ -6,7 +6,8 @@
 # Needs the Debian postgresql package and ../shared/data/osv. Usage:
 #   bench/sbom-upload-stored.sh [advisories] [components] [runs]
 # With BASELINE=/path/to/another/launcher a second server (another build) runs on the same database and the uploads
-# alternate between the two, so that both see the same load on a shared machine.
+# alternate between the two, so that both see the same load on a shared machine. PAUSE=SECONDS waits before each
+# upload, so that PostgreSQL's autovacuum of the previous upload's 170,000 rows is not measured with the next one.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 count=${1:-200000}; n=${2:-10000}; runs=${3:-5}
@@ -33,6 +34,7 @@ for i in $(seq 0 "$runs"); do
   for target in "${servers[@]}"; do
     p=${target%%:*}; name=${target#*:}
     rid=$(api -X POST localhost:$p/api/v1/products/$pid/releases -d "{\"version\":\"1.0.$i-$p\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+    sleep "${PAUSE:-0}"
     t=$(curl -sf -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" --data-binary @"$work/gen/sbom.json" \
         localhost:$p/api/v1/products/$pid/releases/$rid/sbom)
     f=$(psql -c "SELECT count(*) FROM finding WHERE release_id = $rid")
