@@ -18,10 +18,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -88,6 +89,12 @@ final class CandidateMatch {
     private final @Nullable Matcher matcher;
     private final int advisories;
 
+    /**
+     * Each vulnerability's aliases as stored, joined once for all its findings (the matcher gives
+     * every finding of one vulnerability the index's alias group of it).
+     */
+    private final Map<String, String> joinedAliases = new ConcurrentHashMap<>();
+
     private Prepared(@Nullable Matcher matcher, int advisories) {
       this.matcher = matcher;
       this.advisories = advisories;
@@ -135,8 +142,6 @@ final class CandidateMatch {
       }
       // Verdicts of a distinct component are kept only until its last candidate has had them.
       var verdicts = new HashMap<ScanComponent, List<Verdict>>();
-      // The index hands out one alias list per advisory: joined once, not once per finding.
-      var joined = new IdentityHashMap<List<String>, String>();
       for (int from = 0; from < components.size(); from += CHUNK) {
         int to = Math.min(components.size(), from + CHUNK);
         var fresh = new LinkedHashSet<ScanComponent>();
@@ -149,7 +154,8 @@ final class CandidateMatch {
           verdicts.put(s, new ArrayList<>(2));
         }
         for (VulnerabilityFinding f : matcher.scan(List.copyOf(fresh)).findings()) {
-          String aliases = joined.computeIfAbsent(f.aliases(), a -> String.join(" ", a));
+          String aliases =
+              joinedAliases.computeIfAbsent(f.vulnerability(), v -> String.join(" ", f.aliases()));
           verdicts.get(f.component()).add(Verdict.of(f, aliases));
         }
         for (int i = from; i < to; i++) {
