@@ -302,11 +302,22 @@ final class AdvisoryService {
     // The records just stored are the versions the next uploads will read.
     List<CompiledAdvisory> current = changed.stream().map(CompiledAdvisory::of).toList();
     current.forEach(compiled::put);
+    long t0 = System.nanoTime();
     List<Candidate> components = findings.currentComponentsWithKeys(keys);
-    return findings.record(
-        CandidateMatch.match(current, CpeIndex.EMPTY, components, exploitation, enrichment),
-        ids,
-        components);
+    long t1 = System.nanoTime();
+    var found = CandidateMatch.match(current, CpeIndex.EMPTY, components, exploitation, enrichment);
+    long t2 = System.nanoTime();
+    int recorded = findings.record(found, ids, components);
+    LOG.debug(
+        "{} changed advisories: {} candidate components looked up in {} ms, {} findings matched in"
+            + " {} ms and recorded in {} ms",
+        changed.size(),
+        components.size(),
+        (t1 - t0) / 1_000_000,
+        found.size(),
+        (t2 - t1) / 1_000_000,
+        (System.nanoTime() - t2) / 1_000_000);
+    return recorded;
   }
 
   /** A stored record parsed again: JSON when its text starts with a brace, YAML otherwise. */

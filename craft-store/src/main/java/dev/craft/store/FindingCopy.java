@@ -36,7 +36,27 @@ final class FindingCopy {
   private FindingCopy() {}
 
   /** The unique key of a finding row. */
-  private record Key(long release, long sbom, int ordinal, String vulnerability) {}
+  record Key(long release, long sbom, int ordinal, String vulnerability) {}
+
+  /** Deletes the finding rows of {@code keys}. */
+  static void delete(Handle h, java.util.Collection<Key> keys) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    h.createUpdate(
+            """
+            DELETE FROM finding f USING unnest(:releases, :sboms, :ordinals, :vulns)
+              AS k(release_id, sbom_id, component_ordinal, vulnerability_id)
+            WHERE f.release_id = k.release_id AND f.sbom_id = k.sbom_id
+              AND f.component_ordinal = k.component_ordinal
+              AND f.vulnerability_id = k.vulnerability_id
+            """)
+        .bindArray("releases", Long.class, keys.stream().map(Key::release).toList())
+        .bindArray("sboms", Long.class, keys.stream().map(Key::sbom).toList())
+        .bindArray("ordinals", Integer.class, keys.stream().map(Key::ordinal).toList())
+        .bindArray("vulns", String.class, keys.stream().map(Key::vulnerability).toList())
+        .execute();
+  }
 
   /**
    * Stages {@code findings} in {@code finding_in}, one row per key: when the list names the same
@@ -244,6 +264,11 @@ final class FindingCopy {
 
     java.util.Set<String> vulnerabilities() {
       return vulnerabilities;
+    }
+
+    /** The keys of the rows written. */
+    java.util.Set<Key> keys() {
+      return written;
     }
 
     private void flush() {

@@ -488,4 +488,54 @@ class FindingStoreTest {
         .extracting(r -> r.vulnerabilityId() + ":" + r.status())
         .containsExactlyInAnyOrder("ADV-P0:affected", "ADV-P1:affected");
   }
+
+  @Test
+  void aNewAdvisorysManyFindingsAreWrittenInTwoTransactionsAndAllKept() {
+    var parallel = new FindingStore(db.jdbi(), 1);
+    var many = new java.util.ArrayList<NewFinding>();
+    for (int i = 0; i < 4_000; i++) {
+      for (Candidate c : components) {
+        many.add(finding(c, "ADV-M" + i, "affected", "{\"i\":" + i + "}"));
+      }
+    }
+    var ids =
+        many.stream().map(NewFinding::vulnerabilityId).collect(java.util.stream.Collectors.toSet());
+    assertThat(parallel.record(many, ids, components)).isEqualTo(8_000);
+    assertThat(rows()).hasSize(8_000);
+    long transactions =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT count(DISTINCT xmin::text) FROM finding WHERE release_id = :r")
+                        .bind("r", releaseId)
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(transactions).isEqualTo(2);
+    // Fewer findings take one COPY in one transaction.
+    var few = List.of(finding(components.get(0), "ADV-F", "affected", "{}"));
+    parallel.record(few, Set.of("ADV-F"), components);
+    assertThat(rows()).hasSize(8_001);
+  }
+
+  @Test
+  void rowsAreDeletedByTheirKeys() {
+    Candidate a = components.get(0);
+    Candidate b = components.get(1);
+    store.record(
+        List.of(finding(a, "ADV-D1", "affected", "{}"), finding(b, "ADV-D1", "affected", "{}")),
+        Set.of(),
+        components);
+    db.jdbi()
+        .useTransaction(
+            h ->
+                FindingCopy.delete(
+                    h,
+                    List.of(
+                        new FindingCopy.Key(a.releaseId(), a.sbomId(), a.ordinal(), "ADV-D1"),
+                        new FindingCopy.Key(a.releaseId(), a.sbomId(), a.ordinal(), "ADV-NONE"))));
+    assertThat(rows())
+        .extracting(r -> r.vulnerabilityId() + "@" + r.name())
+        .containsExactly("ADV-D1@b");
+  }
 }
