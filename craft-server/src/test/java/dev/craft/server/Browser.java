@@ -81,6 +81,32 @@ public final class Browser implements AutoCloseable {
         .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
   }
 
+  /**
+   * Waits until {@code element} has left the page. Chromium reports an element removed by an htmx
+   * swap either as stale or as a node that "does not belong to the document"; both mean gone.
+   */
+  public void waitUntilGone(WebElement element) {
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(
+            d -> {
+              try {
+                element.isEnabled();
+                return false;
+              } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+              } catch (WebDriverException e) {
+                if (leftTheDocument(e)) {
+                  return true;
+                }
+                throw e;
+              }
+            });
+  }
+
+  private static boolean leftTheDocument(WebDriverException e) {
+    return String.valueOf(e.getMessage()).contains("does not belong to the document");
+  }
+
   public void waitForText(String css, String text) {
     var present = ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text);
     new WebDriverWait(driver, Duration.ofSeconds(10))
@@ -91,7 +117,7 @@ public final class Browser implements AutoCloseable {
               } catch (WebDriverException e) {
                 // Chromium's stale element while the page is being replaced (htmx swap or a
                 // navigation): not stale to Selenium, so the condition does not retry by itself.
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                if (leftTheDocument(e)) {
                   return false;
                 }
                 throw e;

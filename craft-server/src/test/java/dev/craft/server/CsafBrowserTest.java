@@ -155,8 +155,7 @@ class CsafBrowserTest {
     detailField.clear();
     detailField.sendKeys(detail);
     form.findElement(By.cssSelector("button[type=submit]")).click();
-    new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(10))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
+    b.waitUntilGone(form);
     b.waitFor("#" + rowId);
   }
 }

@@ -2,6 +2,7 @@ package dev.craft.store;
 
 import dev.craft.core.Actor;
 import dev.craft.core.NotFoundException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +23,8 @@ public final class FindingStore {
   /** Connections that writers of a new SBOM's findings may take besides their own. */
   private final java.util.concurrent.Semaphore extraWriters;
 
+  private final Duration lockTimeout;
+
   /** A store whose new-SBOM writes take one connection. */
   public FindingStore(Jdbi jdbi) {
     this(jdbi, 0);
@@ -32,7 +35,13 @@ public final class FindingStore {
    * connections besides their own, when more than one core is available.
    */
   public FindingStore(Jdbi jdbi, int extraConnections) {
+    this(jdbi, extraConnections, Duration.ofSeconds(5));
+  }
+
+  /** As above, with new findings' writes waiting at most {@code lockTimeout} for a row lock. */
+  FindingStore(Jdbi jdbi, int extraConnections, Duration lockTimeout) {
     this.jdbi = jdbi;
+    this.lockTimeout = lockTimeout;
     this.extraWriters =
         new java.util.concurrent.Semaphore(
             Runtime.getRuntime().availableProcessors() > 1 ? Math.max(0, extraConnections) : 0);
@@ -166,7 +175,7 @@ public final class FindingStore {
             h -> 0);
         return findings.size();
       } catch (RuntimeException e) {
-        if (!Sql.isUniqueViolation(e)) {
+        if (!Sql.isWriteConflict(e)) {
           throw e;
         }
       }
@@ -227,7 +236,7 @@ public final class FindingStore {
     try {
       return writeNewSbom(sbomId, producer);
     } catch (RuntimeException e) {
-      if (!Sql.isUniqueViolation(e)) {
+      if (!Sql.isWriteConflict(e)) {
         throw e;
       }
       var found = new java.util.ArrayList<NewFinding>();
@@ -274,6 +283,7 @@ public final class FindingStore {
     try {
       return jdbi.inTransaction(
           h -> {
+            limitLockWaits(h);
             int replaced = before.applyAsInt(h);
             // Rows this transaction deleted would hold up other writers of the same keys until
             // it commits, which waits for them: replacing findings takes one writer.
@@ -322,6 +332,16 @@ public final class FindingStore {
     }
   }
 
+  /**
+   * Bounds how long a COPY waits for a row another transaction is writing. A helper's wait is
+   * invisible to PostgreSQL's deadlock detection (the request's transaction waits for the helper in
+   * the JVM), so an import that waits for the request's rows while holding rows a helper needs
+   * would wait forever; after the timeout the write fails and the findings go the upsert way.
+   */
+  private void limitLockWaits(Handle h) {
+    h.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+  }
+
   /** {@code rows} in {@code parts} contiguous slices, one producer each. */
   private static List<Consumer<Consumer<NewFinding>>> slices(List<NewFinding> rows, int parts) {
     var out = new java.util.ArrayList<Consumer<Consumer<NewFinding>>>(parts);
@@ -350,7 +370,7 @@ public final class FindingStore {
   private final class PartWriter {
     private @Nullable Handle handle;
     private @Nullable Thread thread;
-    private @Nullable RuntimeException failure;
+    private @Nullable Throwable failure;
     private java.util.Set<String> vulnerabilities = Set.of();
     private java.util.Set<FindingCopy.Key> keys = Set.of();
     private int written;
@@ -370,13 +390,14 @@ public final class FindingStore {
                       var h = jdbi.open();
                       handle = h;
                       h.begin();
+                      limitLockWaits(h);
                       try (var stream = new FindingCopy.Stream(h)) {
                         producer.accept(guard.apply(stream::add));
                         written = stream.finish();
                         vulnerabilities = stream.vulnerabilities();
                         keys = stream.keys();
                       }
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | Error e) {
                       failure = e;
                     }
                   });
@@ -401,8 +422,11 @@ public final class FindingStore {
     }
 
     void rethrow() {
-      if (failure != null) {
-        throw failure;
+      if (failure instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failure instanceof Error e) {
+        throw e;
       }
     }
 

@@ -2,6 +2,7 @@ package dev.craft.store;
 
 import dev.craft.core.ConflictException;
 import java.sql.SQLException;
+import java.util.Set;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -32,6 +33,20 @@ final class Sql {
   static boolean isUniqueViolation(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code e} or one of its causes says that another transaction writes the same rows: a
+   * unique violation, a lock wait that timed out, or a deadlock PostgreSQL broke.
+   */
+  static boolean isWriteConflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && Set.of(UNIQUE_VIOLATION, "55P03", "40P01").contains(sql.getSQLState())) {
         return true;
       }
     }

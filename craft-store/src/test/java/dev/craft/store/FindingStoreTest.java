@@ -413,32 +413,22 @@ class FindingStoreTest {
   @Test
   void aFailedPartLeavesNothingOfAnyPart() {
     var parallel = new FindingStore(db.jdbi(), 1);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () ->
-                parallel.recordNewSbom(
-                    components.get(0).sbomId(),
-                    each(
-                        (part, parts, sink) -> {
-                          byPart(part, parts, sink);
-                          if (part == 1) {
-                            throw new IllegalStateException("part 1 failed");
-                          }
-                        })))
-        .hasMessageContaining("part 1 failed");
-    assertThat(rows()).isEmpty();
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () ->
-                parallel.recordNewSbom(
-                    components.get(0).sbomId(),
-                    each(
-                        (part, parts, sink) -> {
-                          byPart(part, parts, sink);
-                          if (part == 0) {
-                            throw new IllegalStateException("part 0 failed");
-                          }
-                        })))
-        .hasMessageContaining("part 0 failed");
-    assertThat(rows()).isEmpty();
+    for (int failing = 0; failing < 2; failing++) {
+      int failingPart = failing;
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  parallel.recordNewSbom(
+                      components.get(0).sbomId(),
+                      each(
+                          (part, parts, sink) -> {
+                            byPart(part, parts, sink);
+                            if (part == failingPart) {
+                              throw new IllegalStateException("part " + part + " failed");
+                            }
+                          })))
+          .hasMessageContaining("part " + failingPart + " failed");
+      assertThat(rows()).isEmpty();
+    }
   }
 
   @Test
@@ -537,5 +527,39 @@ class FindingStoreTest {
     assertThat(rows())
         .extracting(r -> r.vulnerabilityId() + "@" + r.name())
         .containsExactly("ADV-D1@b");
+  }
+
+  @Test
+  void anImportWaitingForOnePartWhileHoldingRowsOfTheOtherDoesNotHangTheUpload() throws Exception {
+    var parallel = new FindingStore(db.jdbi(), 1, java.time.Duration.ofMillis(500));
+    Candidate a = components.get(0);
+    Candidate b = components.get(1);
+    try (var importing = db.jdbi().open()) {
+      importing.begin();
+      // Were the wait endless, the import's second insert would fail instead of hanging the test.
+      importing.execute("SET LOCAL statement_timeout = '20s'");
+      insertIndeterminate(importing, b, "ADV-X");
+      var matching =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () ->
+                  parallel.recordNewSbom(
+                      a.sbomId(),
+                      each(
+                          (part, parts, sink) -> {
+                            for (int i = part; i < components.size(); i += parts) {
+                              sink.accept(finding(components.get(i), "ADV-X", "affected", "{}"));
+                            }
+                          })));
+      // Part 0 has written (ADV-X, a) and waits for part 1, which waits for the import's (ADV-X,
+      // b); the import now waits for (ADV-X, a): a wait PostgreSQL cannot see as a deadlock.
+      Thread.sleep(300);
+      insertIndeterminate(importing, a, "ADV-X");
+      importing.commit();
+      assertThat(matching.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
+    }
+    assertThat(rows())
+        .extracting(r -> r.vulnerabilityId() + "#" + r.componentOrdinal() + ":" + r.status())
+        .containsExactlyInAnyOrder(
+            "ADV-X#" + a.ordinal() + ":affected", "ADV-X#" + b.ordinal() + ":affected");
   }
 }
