@@ -181,7 +181,9 @@ final class AdvisoryService {
     List<Candidate> components = findings.componentsOf(sbomId);
     CandidateMatch.Prepared matcher = prepareFully(components);
     long t1 = System.nanoTime();
-    int recorded = findings.recordNewSbom(sbomId, parts -> matcher.shared(components, parts));
+    int recorded =
+        findings.recordNewSbom(
+            sbomId, components.size(), parts -> matcher.shared(components, parts));
     LOG.info(
         "SBOM {}: {} components matched against {} advisories (read and indexed in {} ms);"
             + " {} findings matched and recorded in {} ms",

@@ -332,4 +332,78 @@ class AdvisoryApiTest {
       assertThat(log4j.get("epss").asDouble()).as(r).isEqualTo(0.94358);
     }
   }
+
+  @Test
+  void aLargeSbomsFindingsWrittenInTwoPartsAreAllStored() {
+    // 600 versions of one package (the server writes from 500 components on in two parts, ADR
+    // 098): the first 300 are affected by the range, every one by the versions list.
+    var versions = new StringBuilder();
+    var components = new StringBuilder();
+    for (int i = 0; i < 600; i++) {
+      versions.append(i == 0 ? "" : ",").append("\"1.0.").append(i).append('"');
+      components
+          .append(i == 0 ? "" : ",")
+          .append(
+              """
+              {"type":"library","bom-ref":"c%d","name":"part-lib","version":"1.0.%d",
+               "purl":"pkg:npm/part-lib@1.0.%d"}"""
+                  .formatted(i, i, i));
+    }
+    for (String record :
+        java.util.List.of(
+            """
+            {"id":"PARTS-RANGE","modified":"2025-01-01T00:00:00Z","affected":[
+             {"package":{"ecosystem":"npm","name":"part-lib"},
+              "ranges":[{"type":"SEMVER","events":[{"introduced":"0"},{"fixed":"1.0.300"}]}]}]}""",
+            """
+            {"id":"PARTS-LIST","modified":"2025-01-01T00:00:00Z","affected":[
+             {"package":{"ecosystem":"npm","name":"part-lib"},"versions":[%s]}]}"""
+                .formatted(versions))) {
+      var r = post("/api/v1/advisories/import", ADMIN_TOKEN, record.getBytes());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+    long id =
+        json(s.postJson("/api/v1/products", ADMIN_TOKEN, "{\"name\":\"Findings Parts\"}"))
+            .get("id")
+            .asLong();
+    long rid =
+        json(s.postJson(
+                "/api/v1/products/" + id + "/releases", ADMIN_TOKEN, "{\"version\":\"1.0.0\"}"))
+            .get("id")
+            .asLong();
+    String release = "/api/v1/products/" + id + "/releases/" + rid;
+    String sbom =
+        """
+        {"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"components":[%s]}"""
+            .formatted(components);
+    var r = post(release + "/sbom", ADMIN_TOKEN, sbom.getBytes());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    // Written by two transactions (the request's and its helper's) where there are two cores.
+    try (var db = dev.craft.store.Database.open(s.db)) {
+      long transactions =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT count(DISTINCT xmin::text) FROM finding WHERE release_id = :r")
+                          .bind("r", rid)
+                          .mapTo(Long.class)
+                          .one());
+      assertThat(transactions).isEqualTo(Runtime.getRuntime().availableProcessors() > 1 ? 2 : 1);
+    }
+
+    JsonNode items = findings(release);
+    var byAdvisory =
+        StreamSupport.stream(items.spliterator(), false)
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    f -> f.get("vulnerability").asText(), java.util.stream.Collectors.counting()));
+    assertThat(byAdvisory).containsEntry("PARTS-RANGE", 300L).containsEntry("PARTS-LIST", 600L);
+    assertThat(
+            StreamSupport.stream(items.spliterator(), false)
+                .filter(f -> f.get("vulnerability").asText().equals("PARTS-RANGE"))
+                .map(f -> f.get("component").get("purl").asText()))
+        .contains("pkg:npm/part-lib@1.0.0", "pkg:npm/part-lib@1.0.299")
+        .doesNotContain("pkg:npm/part-lib@1.0.300");
+  }
 }

@@ -233,8 +233,17 @@ public final class FindingStore {
    * Returns the number of findings recorded.
    */
   public int recordNewSbom(long sbomId, Split producer) {
+    return recordNewSbom(sbomId, Integer.MAX_VALUE, producer);
+  }
+
+  /**
+   * As {@link #recordNewSbom(long, Split)}, for producers that match {@code components} components:
+   * fewer than {@value #SPLIT_FROM_COMPONENTS} are written by one writer (a second one would cost
+   * more than it saves).
+   */
+  public int recordNewSbom(long sbomId, int components, Split producer) {
     try {
-      return writeNewSbom(sbomId, producer);
+      return writeNewSbom(sbomId, components >= SPLIT_FROM_COMPONENTS, producer);
     } catch (RuntimeException e) {
       if (!Sql.isWriteConflict(e)) {
         throw e;
@@ -245,12 +254,12 @@ public final class FindingStore {
     }
   }
 
-  private int writeNewSbom(long sbomId, Split split) {
+  private int writeNewSbom(long sbomId, boolean mayHelp, Split split) {
     return writeNew(
         split,
         sink -> checked(sbomId, sink),
         Set.of(),
-        true,
+        mayHelp,
         h -> {
           long release =
               h.createQuery("SELECT release_id FROM sbom WHERE id = :s")
@@ -362,6 +371,9 @@ public final class FindingStore {
    * id into the same index pages.
    */
   private static final int SPLIT_FROM = 8_000;
+
+  /** A new SBOM's findings are written in parts from this many components on. */
+  private static final int SPLIT_FROM_COMPONENTS = 500;
 
   /**
    * One part of a new SBOM's findings written on its own connection and thread, in a transaction

@@ -408,6 +408,13 @@ class FindingStoreTest {
     parallel.recordNewSbom(
         components.get(0).sbomId(), each((part, parts, sink) -> partsSeen.add(parts)));
     assertThat(partsSeen).containsExactly(2);
+    // A small SBOM, said to be one, is written by one writer.
+    partsSeen.clear();
+    parallel.recordNewSbom(
+        components.get(0).sbomId(),
+        components.size(),
+        each((part, parts, sink) -> partsSeen.add(parts)));
+    assertThat(partsSeen).containsExactly(1);
   }
 
   @Test
