@@ -31,12 +31,7 @@ final class Sql {
 
   /** Whether {@code e} or one of its causes is a unique-constraint violation. */
   static boolean isUniqueViolation(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
+    return hasState(e, Set.of(UNIQUE_VIOLATION));
   }
 
   /**
@@ -44,9 +39,15 @@ final class Sql {
    * unique violation, a lock wait that timed out, or a deadlock PostgreSQL broke.
    */
   static boolean isWriteConflict(Throwable e) {
+    return hasState(e, WRITE_CONFLICTS);
+  }
+
+  private static final Set<String> WRITE_CONFLICTS = Set.of(UNIQUE_VIOLATION, "55P03", "40P01");
+
+  /** Whether {@code e} or one of its causes is an SQL exception with one of {@code states}. */
+  private static boolean hasState(Throwable e, Set<String> states) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql
-          && Set.of(UNIQUE_VIOLATION, "55P03", "40P01").contains(sql.getSQLState())) {
+      if (t instanceof SQLException sql && states.contains(sql.getSQLState())) {
         return true;
       }
     }
