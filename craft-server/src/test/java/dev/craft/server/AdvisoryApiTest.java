@@ -78,19 +78,15 @@ class AdvisoryApiTest {
   }
 
   static String releaseWithSbom(String product, String sbomFixture) {
-    long id =
-        json(s.postJson("/api/v1/products", ADMIN_TOKEN, "{\"name\":\"" + product + "\"}"))
-            .get("id")
-            .asLong();
-    long rid =
-        json(s.postJson(
-                "/api/v1/products/" + id + "/releases", ADMIN_TOKEN, "{\"version\":\"1.0.0\"}"))
-            .get("id")
-            .asLong();
-    String sbom = "/api/v1/products/" + id + "/releases/" + rid + "/sbom";
-    var r = post(sbom, ADMIN_TOKEN, resource(sbomFixture));
+    return releaseWithSbom(product, resource(sbomFixture));
+  }
+
+  /** A new product with one release whose SBOM is {@code sbom}; returns the release's API path. */
+  static String releaseWithSbom(String product, byte[] sbom) {
+    String release = s.newRelease(product);
+    var r = post(release + "/sbom", ADMIN_TOKEN, sbom);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    return sbom.substring(0, sbom.length() - "/sbom".length());
+    return release;
   }
 
   static JsonNode findings(String release) {
@@ -362,22 +358,12 @@ class AdvisoryApiTest {
       var r = post("/api/v1/advisories/import", ADMIN_TOKEN, record.getBytes());
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
-    long id =
-        json(s.postJson("/api/v1/products", ADMIN_TOKEN, "{\"name\":\"Findings Parts\"}"))
-            .get("id")
-            .asLong();
-    long rid =
-        json(s.postJson(
-                "/api/v1/products/" + id + "/releases", ADMIN_TOKEN, "{\"version\":\"1.0.0\"}"))
-            .get("id")
-            .asLong();
-    String release = "/api/v1/products/" + id + "/releases/" + rid;
     String sbom =
         """
         {"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"components":[%s]}"""
             .formatted(components);
-    var r = post(release + "/sbom", ADMIN_TOKEN, sbom.getBytes());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    String release = releaseWithSbom("Findings Parts", sbom.getBytes());
+    long rid = Long.parseLong(release.substring(release.lastIndexOf('/') + 1));
     // Written by two transactions (the request's and its helper's) where there are two cores.
     try (var db = dev.craft.store.Database.open(s.db)) {
       long transactions =

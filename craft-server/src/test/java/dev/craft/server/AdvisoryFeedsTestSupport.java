@@ -1,6 +1,5 @@
 package dev.craft.server;
 
-import static dev.craft.server.Browserless.json;
 import static dev.craft.server.TestServer.ADMIN_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,16 +38,7 @@ final class AdvisoryFeedsTestSupport {
   }
 
   static String release(TestServer s) {
-    long id =
-        json(s.postJson("/api/v1/products", ADMIN_TOKEN, "{\"name\":\"Feeds\"}"))
-            .get("id")
-            .asLong();
-    long rid =
-        json(s.postJson(
-                "/api/v1/products/" + id + "/releases", ADMIN_TOKEN, "{\"version\":\"1.0.0\"}"))
-            .get("id")
-            .asLong();
-    String release = "/api/v1/products/" + id + "/releases/" + rid;
+    String release = s.newRelease("Feeds");
     var r =
         s.send(
             HttpRequest.newBuilder(s.uri(release + "/sbom"))

@@ -45,16 +45,7 @@ class AdvisoryRealDataTest {
                   .asInt())
           .isGreaterThan(1_000);
 
-      long id =
-          json(s.postJson("/api/v1/products", ADMIN_TOKEN, "{\"name\":\"Real Data\"}"))
-              .get("id")
-              .asLong();
-      long rid =
-          json(s.postJson(
-                  "/api/v1/products/" + id + "/releases", ADMIN_TOKEN, "{\"version\":\"1.0.0\"}"))
-              .get("id")
-              .asLong();
-      String release = "/api/v1/products/" + id + "/releases/" + rid;
+      String release = s.newRelease("Real Data");
       var up = post(s, release + "/sbom", AdvisoryApiTest.resource("/sbom/findings.cdx.json"));
       assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
       var items = json(s.get(release + "/findings", ADMIN_TOKEN)).get("items");

@@ -80,6 +80,25 @@ final class TestServer implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /**
+   * A new product named {@code product} with one release, 1.0.0, created through the API as the
+   * admin; returns the release's API path ({@code /api/v1/products/{id}/releases/{rid}}).
+   */
+  String newRelease(String product) {
+    long id =
+        Browserless.json(
+                postJson("/api/v1/products", ADMIN_TOKEN, "{\"name\":\"" + product + "\"}"))
+            .get("id")
+            .asLong();
+    long rid =
+        Browserless.json(
+                postJson(
+                    "/api/v1/products/" + id + "/releases", ADMIN_TOKEN, "{\"version\":\"1.0.0\"}"))
+            .get("id")
+            .asLong();
+    return "/api/v1/products/" + id + "/releases/" + rid;
+  }
+
   HttpResponse<String> putJson(String path, String token, String json) {
     return send(
         HttpRequest.newBuilder(uri(path))
