@@ -36,3 +36,13 @@ if [[ -n "${BASELINE:-}" ]]; then
   until curl -sf localhost:$((port + 1))/health/ready >/dev/null; do sleep 0.3; done
   servers+=("$((port + 1)):$BASELINE")
 fi
+# CPU seconds used so far by a server (its JVM) and by PostgreSQL (the postmaster and its live processes), from
+# /proc: on a shared machine, where wall times move by ±0.3 s between runs, the CPU an upload costs is steadier.
+cpu_seconds() { # pid...
+  local ticks=0 p
+  for p in "$@"; do
+    [[ -r /proc/$p/stat ]] && ticks=$(( ticks + $(awk '{print $14 + $15}' "/proc/$p/stat") ))
+  done
+  echo "$ticks $(getconf CLK_TCK)" | awk '{printf "%.2f", $1 / $2}'
+}
+pg_pids() { local pm; pm=$(head -1 "$work/pg/postmaster.pid"); echo "$pm" $(pgrep -P "$pm"); }

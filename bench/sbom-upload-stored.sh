@@ -8,6 +8,8 @@
 # With BASELINE=/path/to/another/launcher a second server (another build) runs on the same database and the uploads
 # alternate between the two, so that both see the same load on a shared machine. PAUSE=SECONDS waits before each
 # upload, so that PostgreSQL's autovacuum of the previous upload's 170,000 rows is not measured with the next one.
+# Each line also gives the CPU the upload cost the server's JVM and PostgreSQL (from /proc, steadier than wall time
+# on a shared machine).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 count=${1:-200000}; n=${2:-10000}; runs=${3:-5}
@@ -35,11 +37,14 @@ for i in $(seq 0 "$runs"); do
     p=${target%%:*}; name=${target#*:}
     rid=$(api -X POST localhost:$p/api/v1/products/$pid/releases -d "{\"version\":\"1.0.$i-$p\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
     sleep "${PAUSE:-0}"
+    jvm0=$(cpu_seconds "$(pgrep -f "serve --port $p" | head -1)"); pg0=$(cpu_seconds $(pg_pids))
     t=$(curl -sf -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" --data-binary @"$work/gen/sbom.json" \
         localhost:$p/api/v1/products/$pid/releases/$rid/sbom)
+    jvm1=$(cpu_seconds "$(pgrep -f "serve --port $p" | head -1)"); pg1=$(cpu_seconds $(pg_pids))
     f=$(psql -c "SELECT count(*) FROM finding WHERE release_id = $rid")
     if [[ $i == 0 ]]; then what="warm-up upload"; else what="upload $i"; fi
-    echo "$what, $name: ${t}s, $f findings"
+    cpu=$(echo "$jvm0 $jvm1 $pg0 $pg1" | awk '{printf "CPU: server %.2f s, PostgreSQL %.2f s", $2 - $1, $4 - $3}')
+    echo "$what, $name: ${t}s, $f findings; $cpu"
   done
 done
 for target in "${servers[@]}"; do

@@ -46,8 +46,11 @@ public final class AdvisoryIndex {
 
   /** Identifiers that the advisories say are the same vulnerability as {@code id}. */
   public List<String> aliasesOf(String id) {
-    // Groups are complete once built; many findings share an advisory, so compute each once.
-    return aliasCache.computeIfAbsent(id, aliases::aliasesOf);
+    // Groups are complete once built; many findings share an advisory, so compute each once. A
+    // plain get first: computeIfAbsent locks a bin whose first entry is another id, and parts
+    // matching at the same time would wait on each other.
+    List<String> known = aliasCache.get(id);
+    return known != null ? known : aliasCache.computeIfAbsent(id, aliases::aliasesOf);
   }
 
   public AliasGroups aliasGroups() {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +27,12 @@ public final class Matcher {
   private final CpeIndex cpes;
   private final KevCatalog kev;
   private final EpssScores epss;
+
+  /**
+   * Aliases, KEV and EPSS per vulnerability id, looked up once for all its findings (a group of 25
+   * ids took 50 look-ups a finding); concurrent, since parts of one upload share the matcher.
+   */
+  private final Map<String, Exploitation> exploitation = new ConcurrentHashMap<>();
 
   public Matcher(AdvisoryIndex index, KevCatalog kev, EpssScores epss) {
     this(index, CpeIndex.EMPTY, kev, epss);
@@ -344,23 +351,34 @@ public final class Matcher {
   }
 
   VulnerabilityFinding finding(ScanComponent c, IndexedAdvisory a, Verdict v) {
-    List<String> aliases = index.aliasesOf(a.id());
-    boolean known = kev.find(a.id()).isPresent();
-    double score = epss.find(a.id()).map(s -> s.epss()).orElse(-1.0);
-    for (String alias : aliases) {
-      known |= kev.find(alias).isPresent();
-      score = Math.max(score, epss.find(alias).map(s -> s.epss()).orElse(-1.0));
+    Exploitation x = exploitation.get(a.id());
+    if (x == null) {
+      x = exploitation.computeIfAbsent(a.id(), this::exploitationOf);
     }
     return new VulnerabilityFinding(
         c,
         a.id(),
-        aliases,
+        x.aliases(),
         v.affected()
             ? VulnerabilityFinding.Status.AFFECTED
             : VulnerabilityFinding.Status.INDETERMINATE,
         a.severity(),
-        known,
-        score,
+        x.kev(),
+        x.epss(),
         v.evidence());
+  }
+
+  /** A vulnerability's aliases, whether any of its ids is known exploited, its highest EPSS. */
+  private record Exploitation(List<String> aliases, boolean kev, double epss) {}
+
+  private Exploitation exploitationOf(String id) {
+    List<String> aliases = index.aliasesOf(id);
+    boolean known = kev.find(id).isPresent();
+    double score = epss.find(id).map(s -> s.epss()).orElse(-1.0);
+    for (String alias : aliases) {
+      known |= kev.find(alias).isPresent();
+      score = Math.max(score, epss.find(alias).map(s -> s.epss()).orElse(-1.0));
+    }
+    return new Exploitation(aliases, known, score);
   }
 }

@@ -154,8 +154,12 @@ final class CandidateMatch {
           verdicts.put(s, new ArrayList<>(2));
         }
         for (VulnerabilityFinding f : matcher.scan(List.copyOf(fresh)).findings()) {
-          String aliases =
-              joinedAliases.computeIfAbsent(f.vulnerability(), v -> String.join(" ", f.aliases()));
+          String aliases = joinedAliases.get(f.vulnerability());
+          if (aliases == null) {
+            aliases =
+                joinedAliases.computeIfAbsent(
+                    f.vulnerability(), v -> String.join(" ", f.aliases()));
+          }
           verdicts.get(f.component()).add(Verdict.of(f, aliases));
         }
         for (int i = from; i < to; i++) {

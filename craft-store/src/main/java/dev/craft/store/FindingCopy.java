@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -165,7 +166,9 @@ final class FindingCopy {
    * rows): PostgreSQL stores what was sent while the caller computes the next findings. For
    * findings none of which is stored yet: a concurrent writer of the same rows makes the COPY fail
    * with a unique violation, which callers answer with the staged upsert. A (component,
-   * vulnerability) given twice to one stream is written once.
+   * vulnerability) given twice in a row of one component's findings is written once; given again
+   * after another component's, it is a unique violation as well (the matchers hand over a
+   * component's findings together, and record() makes its rows unique first).
    */
   static final class Stream implements AutoCloseable {
     /** The binary COPY header: signature, flags, header extension length. */
@@ -178,7 +181,12 @@ final class FindingCopy {
 
     private final CopyIn copy;
     private final ByteBuffer out = ByteBuffer.allocate(FLUSH_BYTES + (1 << 16));
-    private final java.util.Set<Key> written = new java.util.HashSet<>();
+    private final List<Key> written = new java.util.ArrayList<>();
+
+    /** The vulnerabilities written for the component of the last row. */
+    private final java.util.Set<String> ofComponent = new java.util.HashSet<>();
+
+    private @Nullable Candidate component;
     private final java.util.Set<String> vulnerabilities = new java.util.HashSet<>();
     private boolean ended;
 
@@ -197,9 +205,17 @@ final class FindingCopy {
 
     void add(NewFinding f) {
       Candidate c = f.component();
-      if (!written.add(new Key(c.releaseId(), c.sbomId(), c.ordinal(), f.vulnerabilityId()))) {
+      if (component == null
+          || c.ordinal() != component.ordinal()
+          || c.sbomId() != component.sbomId()
+          || c.releaseId() != component.releaseId()) {
+        component = c;
+        ofComponent.clear();
+      }
+      if (!ofComponent.add(f.vulnerabilityId())) {
         return;
       }
+      written.add(new Key(c.releaseId(), c.sbomId(), c.ordinal(), f.vulnerabilityId()));
       vulnerabilities.add(f.vulnerabilityId());
       byte[][] texts = {
         utf8(c.purl()),
@@ -267,7 +283,7 @@ final class FindingCopy {
     }
 
     /** The keys of the rows written. */
-    java.util.Set<Key> keys() {
+    List<Key> keys() {
       return written;
     }
 

@@ -384,7 +384,7 @@ public final class FindingStore {
     private @Nullable Thread thread;
     private @Nullable Throwable failure;
     private java.util.Set<String> vulnerabilities = Set.of();
-    private java.util.Set<FindingCopy.Key> keys = Set.of();
+    private List<FindingCopy.Key> keys = List.of();
     private int written;
     private boolean committed;
 
@@ -456,7 +456,7 @@ public final class FindingStore {
       return vulnerabilities;
     }
 
-    java.util.Set<FindingCopy.Key> keys() {
+    List<FindingCopy.Key> keys() {
       return keys;
     }
 
