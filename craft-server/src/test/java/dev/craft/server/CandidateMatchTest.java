@@ -122,4 +122,50 @@ class CandidateMatchTest {
     assertThat(together).containsExactlyInAnyOrderElementsOf(whole);
     assertThat(whole).allSatisfy(f -> assertThat(f.aliases()).isEqualTo("CVE-2099-7"));
   }
+
+  @Test
+  void storedEvidenceIsJsonThatReadsBackToTheSameValuesWhateverTheyHoldAndLeavesOutWhatTheRowHolds()
+      throws Exception {
+    String awkward = "a \"quoted\" \\ back\\slash\nnew line\ttab\u0001ctl é 日本 \uD83D\uDE00";
+    var e =
+        new dev.craft.engine.MatchEvidence(
+            "nvd",
+            "CVE-2099-1",
+            2,
+            "npm",
+            awkward,
+            "cpe",
+            -1,
+            awkward,
+            "semver",
+            "1.0.0",
+            awkward,
+            awkward);
+    var read = dev.craft.store.CraftJson.mapper().readTree(CandidateMatch.storedEvidence(e, true));
+    assertThat(read.get("source").asText()).isEqualTo("nvd");
+    assertThat(read.get("affectedIndex").asInt()).isEqualTo(2);
+    assertThat(read.get("ecosystem").asText()).isEqualTo("npm");
+    assertThat(read.get("packageName").asText()).isEqualTo(awkward);
+    assertThat(read.get("match").asText()).isEqualTo("cpe");
+    assertThat(read.get("rangeIndex").asInt()).isEqualTo(-1);
+    assertThat(read.get("range").asText()).isEqualTo(awkward);
+    assertThat(read.get("comparator").asText()).isEqualTo("semver");
+    assertThat(read.get("version").asText()).isEqualTo("1.0.0");
+    assertThat(read.get("compared").asText()).isEqualTo(awkward);
+    assertThat(read.get("reason").asText()).isEqualTo(awkward);
+    assertThat(read.has("record")).isFalse();
+    assertThat(read.size()).isEqualTo(11);
+    // An OSV match leaves out the source (the stored advisory's), an indeterminate one the reason
+    // (the finding's own column).
+    var osv =
+        dev.craft.store.CraftJson.mapper()
+            .readTree(
+                CandidateMatch.storedEvidence(
+                    new dev.craft.engine.MatchEvidence(
+                        "osv", "X-1", 0, "npm", "p", "range", 0, "r", "semver", "1", "c", "why"),
+                    false));
+    assertThat(osv.has("source")).isFalse();
+    assertThat(osv.has("reason")).isFalse();
+    assertThat(osv.size()).isEqualTo(9);
+  }
 }

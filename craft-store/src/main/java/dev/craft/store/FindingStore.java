@@ -61,6 +61,24 @@ public final class FindingStore {
       cpes = List.copyOf(cpes);
     }
 
+    /**
+     * Maps the columns release_id, sbom_id, ordinal, purl, name, version and cpes (NULL when empty)
+     * by position: a look-up hands over 10,000 candidates, most without a CPE name, whose empty
+     * array is then not parsed at all.
+     */
+    static final org.jdbi.v3.core.mapper.RowMapper<Candidate> BY_POSITION =
+        (rs, ctx) -> {
+          java.sql.Array cpes = rs.getArray(7);
+          return new Candidate(
+              rs.getLong(1),
+              rs.getLong(2),
+              rs.getInt(3),
+              rs.getString(4),
+              rs.getString(5),
+              rs.getString(6),
+              cpes == null ? List.of() : List.of((String[]) cpes.getArray()));
+        };
+
     public Candidate(
         long releaseId, long sbomId, int ordinal, String purl, String name, String version) {
       this(releaseId, sbomId, ordinal, purl, name, version, List.of());
@@ -121,12 +139,13 @@ public final class FindingStore {
         h ->
             h.createQuery(
                     """
-                    SELECT s.release_id, c.sbom_id, c.ordinal, c.purl, c.name, c.version, c.cpes
+                    SELECT s.release_id, c.sbom_id, c.ordinal, c.purl, c.name, c.version,
+                      NULLIF(c.cpes, '{}')
                     FROM sbom_component c JOIN sbom s ON s.id = c.sbom_id
                     WHERE c.sbom_id = :sbom AND c.package_key <> '' ORDER BY c.ordinal
                     """)
                 .bind("sbom", sbomId)
-                .mapTo(Candidate.class)
+                .map(Candidate.BY_POSITION)
                 .list());
   }
 
@@ -142,14 +161,15 @@ public final class FindingStore {
         h ->
             h.createQuery(
                     """
-                    SELECT s.release_id, c.sbom_id, c.ordinal, c.purl, c.name, c.version, c.cpes
+                    SELECT s.release_id, c.sbom_id, c.ordinal, c.purl, c.name, c.version,
+                      NULLIF(c.cpes, '{}')
                     FROM sbom_component c JOIN sbom s ON s.id = c.sbom_id AND s.replaced_at IS NULL
                     WHERE c.package_key = ANY(:keys)
                       OR (c.lookup_keys <> '{}' AND c.lookup_keys && CAST(:keys AS TEXT[]))
                     ORDER BY c.sbom_id, c.ordinal
                     """)
                 .bindArray("keys", String.class, List.copyOf(keys))
-                .mapTo(Candidate.class)
+                .map(Candidate.BY_POSITION)
                 .list());
   }
 
