@@ -6,7 +6,8 @@
 # record findings) and how many findings it created. Needs the Debian postgresql package. Usage:
 #   bench/portfolio-impact.sh [releases] [components] [runs]
 # With BASELINE=/path/to/another/launcher a second server (another build) runs on the same database and the runs
-# alternate between the two, so that both see the same load on a shared machine.
+# alternate between the two, so that both see the same load on a shared machine. WARMUP=N sets the number of warm-up
+# imports (below; 0 for none).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 releases=${1:-10000}; components=${2:-1000}; runs=${3:-3}
@@ -30,6 +31,22 @@ echo "loaded $releases releases x $components components in $(( $(date +%s) - st
 advisory() { # id package fixed
   printf '{"schema_version":"1.6.0","id":"%s","modified":"2026-11-29T00:00:00Z","summary":"bench","affected":[{"package":{"ecosystem":"npm","name":"%s"},"ranges":[{"type":"SEMVER","events":[{"introduced":"0"},{"fixed":"%s"}]}]}]}' "$1" "$2" "$3"
 }
+# A server that has run for a while has imported many advisories: WARMUP imports (default 300) of advisories that
+# affect no component, and three that affect every release, before the measured runs, so that the request's own
+# code (HTTP, parsing, storing, the look-up) runs compiled, as it does in a server that has synchronised its feeds.
+for target in "${servers[@]}"; do
+  p=${target%%:*}
+  for w in $(seq 1 "${WARMUP:-300}"); do
+    advisory "WARMUP-$p-$w" "pkg-unused-$w" "1.0.0" | curl -sf -o /dev/null -H "Authorization: Bearer $token" \
+      -H 'Content-Type: application/json' --data-binary @- "localhost:$p/api/v1/advisories/import?name=w.json"
+  done
+  for w in 1 2 3; do
+    advisory "WARMUP-$p-all-$w" "pkg-$(( (w * 97 + p) % components ))" "9.0.0" | curl -sf -o /dev/null \
+      -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data-binary @- \
+      "localhost:$p/api/v1/advisories/import?name=w.json"
+  done
+done
+echo "warmed up: ${WARMUP:-300} + 3 imports per server"
 for run in $(seq 1 "$runs"); do
   for target in "${servers[@]}"; do
     p=${target%%:*}; name=${target#*:}; k=$(( run * ${#servers[@]} + ${p: -1} ))
