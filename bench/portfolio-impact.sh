@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end benchmark of portfolio impact: a portfolio of RELEASES releases x COMPONENTS components (current SBOMs,
-# bulk-loaded with SQL into a throwaway PostgreSQL cluster and vacuumed, as autovacuum would have done on a live
-# system, instead of vacuuming during the measurements), then one new OSV advisory uploaded through the API.
+# bulk-loaded with SQL into a throwaway PostgreSQL cluster, vacuumed, as autovacuum would have done on a live
+# system, and checkpointed, so that neither writes the load's 2 GB during the measurements), then one new OSV
+# advisory uploaded through the API.
 # Reports the wall time of the import request (parse, store, find the affected components by package key, match,
 # record findings) and how many findings it created. Needs the Debian postgresql package. Usage:
 #   bench/portfolio-impact.sh [releases] [components] [runs]
@@ -26,6 +27,7 @@ INSERT INTO sbom_component (sbom_id, ordinal, ref, type, grp, name, version, pur
          'pkg:npm/pkg-' || j || '@1.' || (s.id % 20) || '.0', false, 'npm/pkg-' || j
   FROM sbom s, generate_series(0, $components - 1) j;
 VACUUM (ANALYZE);
+CHECKPOINT;
 SQL
 echo "loaded $releases releases x $components components in $(( $(date +%s) - start )) s ($(psql -c 'SELECT count(*) FROM sbom_component') rows)"
 advisory() { # id package fixed

@@ -28,7 +28,7 @@ start=$(date +%s)
 psql -c "\\copy advisory (id, source, modified, published, withdrawn, raw, fetched_at) FROM '$work/gen/advisory.csv' (FORMAT csv)" \
      -c "\\copy advisory_package (advisory_id, package_key) FROM '$work/gen/advisory_package.csv' (FORMAT csv)" \
      -c "\\copy advisory_alias (advisory_id, alias, source) FROM '$work/gen/advisory_alias.csv' (FORMAT csv)" \
-     -c "VACUUM (ANALYZE)"
+     -c "VACUUM (ANALYZE)" -c "CHECKPOINT"
 echo "loaded $(psql -c 'SELECT count(*) FROM advisory') advisories ($(psql -c 'SELECT count(*) FROM advisory_package') package keys) in $(( $(date +%s) - start )) s"
 api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
 pid=$(api -X POST localhost:$port/api/v1/products -d '{"name":"Bench"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')

@@ -301,6 +301,54 @@ class FindingStoreTest {
   }
 
   @Test
+  void theDatabaseRefusesAFindingOfAnUnknownCvdReportAndKeepsReportsThatFindingsName() {
+    var bare =
+        new ReleaseStore(db.jdbi())
+            .create(Actor.SYSTEM, productId, ReleaseDraft.of("4", null, null, null));
+    long report =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "INSERT INTO cvd_report (tracking_hash, title, description, client_ip,"
+                                + " ack_due_at) VALUES ('t-' || random(), 'x', 'y', '127.0.0.1',"
+                                + " now()) RETURNING id")
+                        .mapTo(Long.class)
+                        .one());
+    String insert =
+        "INSERT INTO finding (release_id, sbom_id, component_ordinal, purl, name, version,"
+            + " vulnerability_id, aliases, status, reason, severity, cvss, cvss_vector, kev, epss,"
+            + " evidence, source, package_key, cvd_report_id) VALUES (?, NULL, -1, '', '', '', ?,"
+            + " '', 'affected', '', 'high', 0, '', false, -1, '{}', 'cvd', 'product', ?)";
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> db.jdbi().useHandle(h -> h.execute(insert, bare.id(), "CVE-2099-4", report + 1)))
+        .hasMessageContaining("CVD report that is not stored");
+    db.jdbi().useHandle(h -> h.execute(insert, bare.id(), "CVE-2099-4", report));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                db.jdbi().useHandle(h -> h.execute("DELETE FROM cvd_report WHERE id = ?", report)))
+        .hasMessageContaining("still has findings");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                db.jdbi()
+                    .useHandle(
+                        h ->
+                            h.execute(
+                                "UPDATE finding SET cvd_report_id = NULL WHERE cvd_report_id = ?",
+                                report)))
+        .hasMessageContaining("keeps its release, SBOM and CVD report");
+    int kept =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT count(*) FROM finding WHERE cvd_report_id = :r")
+                        .bind("r", report)
+                        .mapTo(Integer.class)
+                        .one());
+    assertThat(kept).isEqualTo(1);
+  }
+
+  @Test
   void aStreamThatMeetsFindingsAnImportIsStillWritingRecordsThemAgainWithTheUpsert()
       throws Exception {
     Candidate a = components.get(0);
