@@ -14,7 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A PSIRT member opens a case in the browser, watches the live countdown, fills in the stage
@@ -73,9 +72,8 @@ class Art14BrowserTest {
 
       // The server rendered "21 h 59 min"; countdown.js then adds seconds, so seeing them shows the
       // script runs.
-      WebElement countdown = b.find(".deadline[data-key=earlyWarning] .countdown");
-      new WebDriverWait(b.driver(), java.time.Duration.ofSeconds(10))
-          .until(d -> countdown.getText().matches("2[01] h \\d+ min \\d+ s"));
+      b.waitForTextMatching(
+          ".deadline[data-key=earlyWarning] .countdown", "2[01] h \\d+ min \\d+ s");
       assertThat(b.find(".deadline[data-key=finalReport]").getText()).contains("no deadline until");
       assertThat(b.find("#readiness [data-stage=notification]").getText()).contains("v21");
 

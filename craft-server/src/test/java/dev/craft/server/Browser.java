@@ -125,6 +125,28 @@ public final class Browser implements AutoCloseable {
             });
   }
 
+  /**
+   * Waits until the text of the element at {@code css}, found again on every poll, matches {@code
+   * regex} (a script rewriting it, a swap replacing it).
+   */
+  public void waitForTextMatching(String css, String regex) {
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(
+            d -> {
+              try {
+                return d.findElement(By.cssSelector(css)).getText().matches(regex);
+              } catch (org.openqa.selenium.NoSuchElementException
+                  | org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+              } catch (WebDriverException e) {
+                if (leftTheDocument(e)) {
+                  return false;
+                }
+                throw e;
+              }
+            });
+  }
+
   public void type(String css, String text) {
     WebElement e = find(css);
     e.clear();
