@@ -13,6 +13,7 @@ import dev.craft.store.FindingStore.NewFinding;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -262,13 +263,10 @@ class FindingStoreTest {
     store.record(List.of(finding(a, "ADV-10", "affected", "{}")), Set.of(), components);
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
-                db.jdbi()
-                    .useHandle(
-                        h ->
-                            h.execute(
-                                "UPDATE finding SET release_id = ? WHERE release_id = ?",
-                                otherRelease.id(),
-                                releaseId)))
+                execute(
+                    "UPDATE finding SET release_id = ? WHERE release_id = ?",
+                    otherRelease.id(),
+                    releaseId))
         .hasMessageContaining("keeps its release");
     // Deleting the SBOM deletes its findings, as the former ON DELETE CASCADE did.
     db.jdbi()
@@ -280,23 +278,39 @@ class FindingStoreTest {
     assertThat(rows()).isEmpty();
   }
 
+  /** Runs one statement outside the store, as another writer would. */
+  private static void execute(String statement, Object... args) {
+    db.jdbi().useHandle(h -> h.execute(statement, args));
+  }
+
+  /** A manual finding (no SBOM) of {@code release}, as a CVD report would enter it. */
+  private static void insertManual(long release, String vulnerability, @Nullable Long report) {
+    db.jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "INSERT INTO finding (release_id, sbom_id, component_ordinal, purl, name,"
+                            + " version, vulnerability_id, aliases, status, reason, severity, cvss,"
+                            + " cvss_vector, kev, epss, evidence, source, package_key, cvd_report_id)"
+                            + " VALUES (:r, NULL, -1, '', '', '', :v, '', 'affected', '', 'high', 0,"
+                            + " '', false, -1, '{}', 'cvd', 'product', :report)")
+                    .bind("r", release)
+                    .bind("v", vulnerability)
+                    .bind("report", report)
+                    .execute());
+  }
+
   @Test
   void aReleaseWithFindingsWithoutAnSbomIsNotDeleted() {
     var bare =
         new ReleaseStore(db.jdbi())
             .create(Actor.SYSTEM, productId, ReleaseDraft.of("3", null, null, null));
-    String insert =
-        "INSERT INTO finding (release_id, sbom_id, component_ordinal, purl, name, version,"
-            + " vulnerability_id, aliases, status, reason, severity, cvss, cvss_vector, kev, epss,"
-            + " evidence, source, package_key) VALUES (?, NULL, -1, '', '', '', 'CVE-2099-3', '',"
-            + " 'affected', '', 'high', 0, '', false, -1, '{}', 'cvd', 'product')";
-    db.jdbi().useHandle(h -> h.execute(insert, bare.id()));
+    insertManual(bare.id(), "CVE-2099-3", null);
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () ->
-                db.jdbi().useHandle(h -> h.execute("DELETE FROM release WHERE id = ?", bare.id())))
+            () -> execute("DELETE FROM release WHERE id = ?", bare.id()))
         .hasMessageContaining("still has findings");
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> db.jdbi().useHandle(h -> h.execute(insert, bare.id() + 1_000_000)))
+            () -> insertManual(bare.id() + 1_000_000, "CVE-2099-3", null))
         .hasMessageContaining("not stored");
   }
 
@@ -315,27 +329,16 @@ class FindingStoreTest {
                                 + " now()) RETURNING id")
                         .mapTo(Long.class)
                         .one());
-    String insert =
-        "INSERT INTO finding (release_id, sbom_id, component_ordinal, purl, name, version,"
-            + " vulnerability_id, aliases, status, reason, severity, cvss, cvss_vector, kev, epss,"
-            + " evidence, source, package_key, cvd_report_id) VALUES (?, NULL, -1, '', '', '', ?,"
-            + " '', 'affected', '', 'high', 0, '', false, -1, '{}', 'cvd', 'product', ?)";
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> db.jdbi().useHandle(h -> h.execute(insert, bare.id(), "CVE-2099-4", report + 1)))
+            () -> insertManual(bare.id(), "CVE-2099-4", report + 1))
         .hasMessageContaining("CVD report that is not stored");
-    db.jdbi().useHandle(h -> h.execute(insert, bare.id(), "CVE-2099-4", report));
+    insertManual(bare.id(), "CVE-2099-4", report);
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () ->
-                db.jdbi().useHandle(h -> h.execute("DELETE FROM cvd_report WHERE id = ?", report)))
+            () -> execute("DELETE FROM cvd_report WHERE id = ?", report))
         .hasMessageContaining("still has findings");
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
-                db.jdbi()
-                    .useHandle(
-                        h ->
-                            h.execute(
-                                "UPDATE finding SET cvd_report_id = NULL WHERE cvd_report_id = ?",
-                                report)))
+                execute("UPDATE finding SET cvd_report_id = NULL WHERE cvd_report_id = ?", report))
         .hasMessageContaining("keeps its release, SBOM and CVD report");
     int kept =
         db.jdbi()
