@@ -496,13 +496,20 @@ public final class FindingStore {
 
   /** Whether no finding of any of {@code vulnerabilities} is stored (one index probe each). */
   private boolean noneStored(Set<String> vulnerabilities) {
+    // Not EXISTS (…): once the statement is prepared, PostgreSQL plans it for any ids, expects
+    // thousands of rows per id and, while the newest findings are not vacuumed yet (an index-only
+    // scan would visit the heap), prefers a sequential scan that would stop at the first match.
+    // For a new advisory nothing matches and the whole table was read (35 ms in the portfolio
+    // benchmark, 150 ms for 800,000 findings). The order makes the key's index the plan.
     return jdbi.withHandle(
         h ->
-            !h.createQuery(
-                    "SELECT EXISTS (SELECT 1 FROM finding WHERE vulnerability_id = ANY(:ids))")
+            h.createQuery(
+                    "SELECT vulnerability_id FROM finding WHERE vulnerability_id = ANY(:ids)"
+                        + " ORDER BY vulnerability_id LIMIT 1")
                 .bindArray("ids", String.class, List.copyOf(vulnerabilities))
-                .mapTo(Boolean.class)
-                .one());
+                .mapTo(String.class)
+                .findOne()
+                .isEmpty());
   }
 
   /** {@code sink}, refusing a finding of another SBOM. */
