@@ -47,7 +47,6 @@ public final class Database implements AutoCloseable {
             RiskAssessmentRow.class,
             AdvisoryStore.AdvisoryRow.class,
             AdvisoryStore.AliasRow.class,
-            FindingStore.Candidate.class,
             FindingStore.FindingRow.class,
             FindingStore.AffectedRelease.class,
             TriageDecision.class,

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,7 +55,6 @@ public final class FindingStore {
       String name,
       String version,
       List<String> cpes) {
-    @JdbiConstructor
     public Candidate {
       cpes = List.copyOf(cpes);
     }
