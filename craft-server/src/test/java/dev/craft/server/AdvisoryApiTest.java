@@ -366,16 +366,8 @@ class AdvisoryApiTest {
     long rid = Long.parseLong(release.substring(release.lastIndexOf('/') + 1));
     // Written by two transactions (the request's and its helper's) where there are two cores.
     try (var db = dev.craft.store.Database.open(s.db)) {
-      long transactions =
-          db.jdbi()
-              .withHandle(
-                  h ->
-                      h.createQuery(
-                              "SELECT count(DISTINCT xmin::text) FROM finding WHERE release_id = :r")
-                          .bind("r", rid)
-                          .mapTo(Long.class)
-                          .one());
-      assertThat(transactions).isEqualTo(Runtime.getRuntime().availableProcessors() > 1 ? 2 : 1);
+      assertThat(dev.craft.store.TestDatabase.findingWriters(db.jdbi(), rid))
+          .isEqualTo(Runtime.getRuntime().availableProcessors() > 1 ? 2 : 1);
     }
 
     JsonNode items = findings(release);

@@ -48,6 +48,19 @@ public final class TestDatabase {
     return new DbSettings(url, user, password, 5);
   }
 
+  /**
+   * How many transactions wrote the findings of {@code releaseId} still stored (each row's creating
+   * transaction, {@code xmin}): tells one writer from findings written in parts.
+   */
+  public static long findingWriters(org.jdbi.v3.core.Jdbi jdbi, long releaseId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT count(DISTINCT xmin::text) FROM finding WHERE release_id = :r")
+                .bind("r", releaseId)
+                .mapTo(Long.class)
+                .one());
+  }
+
   private static String envOr(String key, String fallback) {
     String v = System.getenv(key);
     return v == null || v.isBlank() ? fallback : v;
