@@ -187,7 +187,6 @@ final class FindingCopy {
     private final java.util.Set<String> ofComponent = new java.util.HashSet<>();
 
     private @Nullable Candidate component;
-    private final java.util.Set<String> vulnerabilities = new java.util.HashSet<>();
     private boolean ended;
 
     Stream(Handle h) {
@@ -216,7 +215,6 @@ final class FindingCopy {
         return;
       }
       written.add(new Key(c.releaseId(), c.sbomId(), c.ordinal(), f.vulnerabilityId()));
-      vulnerabilities.add(f.vulnerabilityId());
       byte[][] texts = {
         utf8(c.purl()),
         utf8(c.name()),
@@ -278,8 +276,11 @@ final class FindingCopy {
       return written.size();
     }
 
+    /** The vulnerabilities of the rows written. */
     java.util.Set<String> vulnerabilities() {
-      return vulnerabilities;
+      var out = new java.util.HashSet<String>();
+      written.forEach(k -> out.add(k.vulnerability()));
+      return out;
     }
 
     /** The keys of the rows written. */
