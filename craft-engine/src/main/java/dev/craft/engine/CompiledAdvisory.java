@@ -139,18 +139,6 @@ public final class CompiledAdvisory {
         : with(new IndexedAdvisory(advisory.id(), source, advisory.aliases(), advisory.severity()));
   }
 
-  /**
-   * The record scored by another CVSS vector (NVD's, for a record without one) as {@link
-   * NvdSeverity#apply} would: a vector that cannot be scored leaves the severity as it was.
-   */
-  public CompiledAdvisory withCvssVector(String vector) {
-    AdvisorySeverity scored = AdvisorySeverity.ofVector(vector);
-    if (scored.level() == AdvisorySeverity.Level.UNKNOWN) {
-      return this;
-    }
-    return with(new IndexedAdvisory(advisory.id(), advisory.source(), advisory.aliases(), scored));
-  }
-
   private CompiledAdvisory with(IndexedAdvisory next) {
     var moved = new ArrayList<Entry>(entries.size());
     for (Entry e : entries) {

@@ -27,10 +27,12 @@ public final class Matcher {
   private final CpeIndex cpes;
   private final KevCatalog kev;
   private final EpssScores epss;
+  private final Map<String, AdvisorySeverity> severities;
 
   /**
-   * Aliases, KEV and EPSS per vulnerability id, looked up once for all its findings (a group of 25
-   * ids took 50 look-ups a finding); concurrent, since parts of one upload share the matcher.
+   * Aliases, KEV, EPSS and severity per vulnerability id, looked up once for all its findings (a
+   * group of 25 ids took 50 look-ups a finding); concurrent, since parts of one upload share the
+   * matcher.
    */
   private final Map<String, Exploitation> exploitation = new ConcurrentHashMap<>();
 
@@ -43,10 +45,25 @@ public final class Matcher {
    * also looks up the component's CPE names in {@code cpes}.
    */
   public Matcher(AdvisoryIndex index, CpeIndex cpes, KevCatalog kev, EpssScores epss) {
+    this(index, cpes, kev, epss, Map.of());
+  }
+
+  /**
+   * A matcher whose findings of the advisories named in {@code severities} take the severity given
+   * there instead of the advisory's own: NVD's CVSS for advisories that carry none ({@link
+   * NvdSeverity#of}), looked up while the index was built.
+   */
+  public Matcher(
+      AdvisoryIndex index,
+      CpeIndex cpes,
+      KevCatalog kev,
+      EpssScores epss,
+      Map<String, AdvisorySeverity> severities) {
     this.index = index;
     this.cpes = cpes;
     this.kev = kev;
     this.epss = epss;
+    this.severities = Map.copyOf(severities);
   }
 
   /** The result of a scan: findings, and components that could not be looked up at all. */
@@ -362,14 +379,18 @@ public final class Matcher {
         v.affected()
             ? VulnerabilityFinding.Status.AFFECTED
             : VulnerabilityFinding.Status.INDETERMINATE,
-        a.severity(),
+        x.severity() != null ? x.severity() : a.severity(),
         x.kev(),
         x.epss(),
         v.evidence());
   }
 
-  /** A vulnerability's aliases, whether any of its ids is known exploited, its highest EPSS. */
-  private record Exploitation(List<String> aliases, boolean kev, double epss) {}
+  /**
+   * A vulnerability's aliases, whether any of its ids is known exploited, its highest EPSS, and the
+   * severity given in place of its advisory's own (null: none).
+   */
+  private record Exploitation(
+      List<String> aliases, boolean kev, double epss, @Nullable AdvisorySeverity severity) {}
 
   private Exploitation exploitationOf(String id) {
     List<String> aliases = index.aliasesOf(id);
@@ -379,6 +400,6 @@ public final class Matcher {
       known |= kev.find(alias).isPresent();
       score = Math.max(score, epss.find(alias).map(s -> s.epss()).orElse(-1.0));
     }
-    return new Exploitation(aliases, known, score);
+    return new Exploitation(aliases, known, score, severities.get(id));
   }
 }

@@ -66,15 +66,19 @@ public final class NvdSeverity {
   }
 
   /**
-   * A compiled record scored, as {@link #apply(OsvRecord, Function)} scores the record, by the
-   * vector of the first CVE that {@code vectorOf} knows, if it has none.
+   * The severity that {@link #apply(OsvRecord, Function)} gives the record that {@code r} was
+   * compiled from, when it changes it, for vectors by CVE id: for a matcher to use in place of the
+   * record's own ({@link Matcher}), so that the record need not be compiled again. A vector that
+   * cannot be scored changes nothing.
    */
-  public static CompiledAdvisory apply(
+  public static Optional<AdvisorySeverity> of(
       CompiledAdvisory r, Function<String, Optional<String>> vectorOf) {
     if (!r.withoutCvss()) {
-      return r;
+      return Optional.empty();
     }
-    return firstKnown(r.cves(), vectorOf).map(r::withCvssVector).orElse(r);
+    return firstKnown(r.cves(), vectorOf)
+        .map(AdvisorySeverity::ofVector)
+        .filter(s -> s.level() != AdvisorySeverity.Level.UNKNOWN);
   }
 
   private static <T> Optional<T> firstKnown(List<String> cves, Function<String, Optional<T>> of) {

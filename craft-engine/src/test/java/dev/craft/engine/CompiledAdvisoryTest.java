@@ -13,7 +13,9 @@ import dev.craft.formats.SharedData;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** An index built from compiled records is the index built from the records themselves. */
@@ -59,7 +61,7 @@ class CompiledAdvisoryTest {
   }
 
   @Test
-  void anNvdVectorScoresACompiledRecordAsItScoresTheRecord() {
+  void nvdScoresACompiledRecordAsItScoresTheRecordAndTheMatcherUsesIt() {
     String vector = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
     OsvRecord applied =
         NvdSeverity.apply(
@@ -71,15 +73,30 @@ class CompiledAdvisoryTest {
     var compiled = CompiledAdvisory.of(WITHOUT_CVSS);
     assertThat(compiled.withoutCvss()).isTrue();
     assertThat(compiled.cves()).containsExactly("CVE-2099-1");
-    var rescored = compiled.withCvssVector(vector).withSource("elsewhere");
-    assertThat(rescored.advisory().severity()).isEqualTo(AdvisorySeverity.of(applied));
-    assertThat(rescored.advisory().severity().level()).isEqualTo(AdvisorySeverity.Level.CRITICAL);
-    assertThat(rescored.entries())
-        .allSatisfy(e -> assertThat(e.affected().advisory()).isSameAs(rescored.advisory()));
-    assertThat(rescored.source()).isEqualTo("elsewhere");
-    // A vector that cannot be scored leaves the database severity, as the record would.
-    assertThat(compiled.withCvssVector("not a vector").advisory().severity())
+    Function<String, Optional<String>> nvd =
+        cve -> cve.equals("CVE-2099-1") ? Optional.of(vector) : Optional.empty();
+    var severity = NvdSeverity.of(compiled, nvd).orElseThrow();
+    assertThat(severity).isEqualTo(AdvisorySeverity.of(applied));
+    assertThat(severity.level()).isEqualTo(AdvisorySeverity.Level.CRITICAL);
+    // The matcher given that severity finds what it finds in the record scored by NVD.
+    var sbom = List.of(new ScanComponent("pkg:pypi/lib-x@1.5", "", ""));
+    var plain = AdvisoryIndex.builder().add(compiled).build();
+    var given =
+        new Matcher(
+                plain,
+                CpeIndex.EMPTY,
+                KevCatalog.EMPTY,
+                EpssScores.EMPTY,
+                Map.of(compiled.id(), severity))
+            .scan(sbom)
+            .findings();
+    assertThat(given).isEqualTo(scan(AdvisoryIndex.builder().add(applied).build(), sbom));
+    assertThat(given).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(severity));
+    assertThat(scan(plain, sbom).getFirst().severity())
         .isEqualTo(AdvisorySeverity.of(WITHOUT_CVSS));
+    // Nothing to give when NVD has no vector for its CVEs, or one that cannot be scored.
+    assertThat(NvdSeverity.of(compiled, cve -> Optional.empty())).isEmpty();
+    assertThat(NvdSeverity.of(compiled, cve -> Optional.of("not a vector"))).isEmpty();
   }
 
   @Test

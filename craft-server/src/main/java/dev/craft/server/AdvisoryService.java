@@ -179,6 +179,7 @@ final class AdvisoryService {
   int matchSbom(long sbomId) {
     long t0 = System.nanoTime();
     List<Candidate> components = findings.componentsOf(sbomId);
+    LOG.debug("SBOM {}: components read in {} ms", sbomId, (System.nanoTime() - t0) / 1_000_000);
     CandidateMatch.Prepared matcher = prepareFully(components);
     long t1 = System.nanoTime();
     int recorded =
@@ -220,8 +221,17 @@ final class AdvisoryService {
         cpeKeys.isEmpty()
             ? CompletableFuture.completedFuture(CpeIndex.EMPTY)
             : Async.start("craft-cpe-index", () -> enrichment.cpeIndexFor(cpeKeys));
+    long t0 = System.nanoTime();
     var records = storedRecords(keys);
-    return CandidateMatch.prepare(records, Async.await(cpes), exploitation, enrichment);
+    long t1 = System.nanoTime();
+    var prepared = CandidateMatch.prepare(records, Async.await(cpes), exploitation, enrichment);
+    LOG.debug(
+        "{} package keys: {} advisories read in {} ms, matcher prepared in {} ms",
+        keys.size(),
+        records.size(),
+        (t1 - t0) / 1_000_000,
+        (System.nanoTime() - t1) / 1_000_000);
+    return prepared;
   }
 
   /**

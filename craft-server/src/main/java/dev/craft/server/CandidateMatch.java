@@ -1,6 +1,7 @@
 package dev.craft.server;
 
 import dev.craft.engine.AdvisoryIndex;
+import dev.craft.engine.AdvisorySeverity;
 import dev.craft.engine.CompiledAdvisory;
 import dev.craft.engine.CpeIndex;
 import dev.craft.engine.MatchEvidence;
@@ -17,16 +18,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine's {@link Matcher} on candidates that SQL selected (the components of a new SBOM, or
  * the current components of a changed advisory's packages), turned into findings to record.
  */
 final class CandidateMatch {
+  private static final Logger LOG = LoggerFactory.getLogger(CandidateMatch.class);
+
   private CandidateMatch() {}
 
   /**
@@ -69,10 +75,22 @@ final class CandidateMatch {
     var kev =
         Async.start("craft-kev", () -> enrichment.withEuExploited(exploitation.kevFor(ids), ids));
     var epss = Async.start("craft-epss", () -> exploitation.epssFor(ids));
+    // NVD's CVSS for the records that have none is read while the index is built (ADR 100).
+    var severities =
+        records.stream().anyMatch(enrichment::mayScore)
+            ? Async.start("craft-nvd-cvss", () -> enrichment.nvdSeverities(records))
+            : CompletableFuture.completedFuture(Map.<String, AdvisorySeverity>of());
+    long t0 = System.nanoTime();
     var builder = AdvisoryIndex.builder();
-    enrichment.withNvdCvss(records).forEach(builder::add);
+    records.forEach(builder::add);
     var index = builder.build();
-    var m = new Matcher(index, cpes, Async.await(kev), Async.await(epss));
+    long t1 = System.nanoTime();
+    var m = new Matcher(index, cpes, Async.await(kev), Async.await(epss), Async.await(severities));
+    LOG.debug(
+        "{} advisories indexed in {} ms, then NVD, KEV and EPSS awaited {} ms",
+        records.size(),
+        (t1 - t0) / 1_000_000,
+        (System.nanoTime() - t1) / 1_000_000);
     return new Prepared(m, records.size());
   }
 

@@ -1,5 +1,6 @@
 package dev.craft.server;
 
+import dev.craft.engine.AdvisorySeverity;
 import dev.craft.engine.CompiledAdvisory;
 import dev.craft.engine.CpeIndex;
 import dev.craft.engine.NvdCriteria;
@@ -9,8 +10,10 @@ import dev.craft.formats.KevEntry;
 import dev.craft.store.EuvdStore;
 import dev.craft.store.NvdStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,10 +36,19 @@ final class FeedEnrichment {
     this.euvd = euvd;
   }
 
-  /** The records, those without a CVSS vector given the NVD CVSS of the first CVE they name. */
-  List<CompiledAdvisory> withNvdCvss(List<CompiledAdvisory> records) {
+  /** Whether NVD data may give {@code r} a severity: it has no CVSS vector and names a CVE. */
+  boolean mayScore(CompiledAdvisory r) {
+    return nvd != null && r.withoutCvss() && !r.cves().isEmpty();
+  }
+
+  /**
+   * For each of {@code records} that has no CVSS vector, the severity of the NVD CVSS of the first
+   * CVE it names that NVD has a vector for ({@link NvdSeverity#of}), by advisory id: given to the
+   * matcher, which uses it in place of the record's own.
+   */
+  Map<String, AdvisorySeverity> nvdSeverities(List<CompiledAdvisory> records) {
     if (nvd == null) {
-      return records;
+      return Map.of();
     }
     Set<String> cves = new HashSet<>();
     for (CompiledAdvisory r : records) {
@@ -45,21 +57,21 @@ final class FeedEnrichment {
       }
     }
     if (cves.isEmpty()) {
-      return records;
+      return Map.of();
     }
     var stored = nvd.forIds(cves);
     if (stored.isEmpty()) {
-      return records;
+      return Map.of();
     }
-    var out = new ArrayList<CompiledAdvisory>(records.size());
+    var out = new HashMap<String, AdvisorySeverity>();
     for (CompiledAdvisory r : records) {
-      out.add(
-          NvdSeverity.apply(
+      NvdSeverity.of(
               r,
               cve ->
                   Optional.ofNullable(stored.get(cve))
                       .map(NvdStore.NvdRow::cvssVector)
-                      .filter(v -> !v.isEmpty())));
+                      .filter(v -> !v.isEmpty()))
+          .ifPresent(s -> out.put(r.id(), s));
     }
     return out;
   }

@@ -252,7 +252,10 @@ public final class AdvisoryStore {
 
   /**
    * The same advisories as {@link #forPackages}, in the same order, without their raw text: a
-   * matcher that keeps parsed records fetches the text only of those it has not parsed.
+   * matcher that keeps parsed records fetches the text only of those it has not parsed. The keys
+   * are joined as a set ({@code IN (SELECT unnest(…))}) rather than compared with {@code = ANY}:
+   * for an upload's 9,300 keys the planner spent ~40 ms estimating {@code = ANY} key by key (ADR
+   * 100); the index-only scan of {@code advisory_stamp} (V18) reads the ids and stamps.
    */
   public List<AdvisoryStamp> stampsForPackages(Set<String> keys) {
     if (keys.isEmpty()) {
@@ -264,7 +267,7 @@ public final class AdvisoryStore {
                     """
                     SELECT a.id, a.modified FROM advisory a WHERE a.withdrawn = ''
                       AND a.id IN (SELECT advisory_id FROM advisory_package
-                                   WHERE package_key = ANY(:keys))
+                                   WHERE package_key IN (SELECT unnest(CAST(:keys AS text[]))))
                     ORDER BY a.id
                     """)
                 .bindArray("keys", String.class, List.copyOf(keys))
