@@ -121,6 +121,39 @@ class TriageImportTest {
   }
 
   @Test
+  void aDecisionIsReopenedWhenItsVulnerabilityIsAmongTheManyAnUploadRecorded() {
+    long[] a = productWithFinding("Import E");
+    triage.apply(
+        Actor.SYSTEM,
+        a[0],
+        List.of(new TriageImport.Planned(a[1], input("exploitable", ""))),
+        Map.of());
+    // The advisory's modified moved since the decision; an upload recorded 2,000 vulnerabilities.
+    var many = new java.util.HashSet<String>();
+    for (int i = 0; i < 2_000; i++) {
+      many.add("GHSA-other-" + i);
+    }
+    String state = "SELECT state FROM triage_decision WHERE product_id = :p";
+    db.jdbi()
+        .useTransaction(
+            h -> {
+              h.execute(
+                  "INSERT INTO advisory (id, source, modified, published, withdrawn, raw, fetched_at)"
+                      + " VALUES ('GHSA-test', 'test', '2099-01-01T00:00:00Z', '', '', '{}', now())");
+              TriageStore.reopenStale(h, many);
+            });
+    assertThat(text(state, a[0])).isEqualTo("exploitable");
+    many.add("GHSA-test");
+    db.jdbi().useTransaction(h -> TriageStore.reopenStale(h, many));
+    assertThat(text(state, a[0])).isEqualTo("in_triage");
+  }
+
+  static String text(String sql, long product) {
+    return db.jdbi()
+        .withHandle(h -> h.createQuery(sql).bind("p", product).mapTo(String.class).one());
+  }
+
+  @Test
   void inTriageOnAFindingWithoutDecisionChangesNothing() {
     long[] a = productWithFinding("Import D");
     var out =
