@@ -49,6 +49,9 @@ final class SbomService {
           read.problems());
     }
     Sbom sbom = read.sbom();
+    LOG.debug("SBOM of release {} read in {} ms", releaseId, (System.nanoTime() - t0) / 1_000_000);
+    // Its quality is checked while it is stored (the JVM mostly waits for PostgreSQL then).
+    var quality = Async.start("craft-sbom-quality", () -> quality(sbom));
     SbomRow row =
         store.save(
             actor, productId, releaseId, content, sha256(content), sbom, directRefs(sbom), replace);
@@ -56,10 +59,10 @@ final class SbomService {
     // Matched at once, after the SBOM's own transaction: the SBOM is stored even if matching fails.
     advisories.matchSbom(row.id());
     long t2 = System.nanoTime();
-    var upload = new Upload(row, quality(sbom));
+    var upload = new Upload(row, Async.await(quality));
     LOG.info(
         "SBOM {} of release {}: {} components; read and stored in {} ms, matched in {} ms, quality"
-            + " in {} ms",
+            + " awaited {} ms",
         row.id(),
         releaseId,
         sbom.components().size(),

@@ -33,9 +33,10 @@ final class ComponentCopy {
         quote(csv, field);
       }
       csv.append(',').append(directRefs.contains(c.ref()) ? 't' : 'f').append(',');
-      quote(csv, packageKey(c.purl(), c.cpes()));
+      Keys keys = keysOf(c.purl(), c.cpes());
+      quote(csv, keys.packageKey());
       csv.append(',');
-      quote(csv, arrayLiteral(lookupKeys(c.purl(), c.cpes())));
+      quote(csv, arrayLiteral(keys.lookupKeys()));
       csv.append(',');
       quote(csv, arrayLiteral(c.cpes()));
       csv.append('\n');
@@ -64,12 +65,7 @@ final class ComponentCopy {
    * cpe/vendor:product}), so that a component known only by CPE is matched and triaged too.
    */
   static String packageKey(String purl, List<String> cpes) {
-    String key = packageKey(purl);
-    if (!key.isEmpty()) {
-      return key;
-    }
-    List<String> byCpe = cpeKeys(cpes);
-    return byCpe.isEmpty() ? "" : byCpe.get(0);
+    return keysOf(purl, cpes).packageKey();
   }
 
   /** {@code cpe/vendor:product} of each CPE name that names both. */
@@ -82,12 +78,30 @@ final class ComponentCopy {
    * package's source package, a Go package path's enclosing paths, its CPE names' vendor:product).
    */
   static List<String> lookupKeys(String purl, List<String> cpes) {
+    return keysOf(purl, cpes).lookupKeys();
+  }
+
+  /** A component's package key and its other look-up keys. */
+  record Keys(String packageKey, List<String> lookupKeys) {}
+
+  /** Both keys from one reading of the purl (an SBOM upload stores 10,000 components). */
+  static Keys keysOf(String purl, List<String> cpes) {
     var lookups = PackageNames.lookups(purl, "");
+    List<String> byCpe = cpes.isEmpty() ? List.of() : cpeKeys(cpes);
+    String key;
+    if (!lookups.isEmpty()) {
+      key = lookups.get(0).key().toString();
+    } else {
+      key = byCpe.isEmpty() ? "" : byCpe.get(0);
+    }
+    if (lookups.size() <= 1 && byCpe.isEmpty()) {
+      return new Keys(key, List.of());
+    }
     var out = new ArrayList<String>();
     lookups.stream().skip(1).map(l -> l.key().toString()).forEach(out::add);
-    out.addAll(cpeKeys(cpes));
-    out.remove(packageKey(purl, cpes));
-    return out.stream().distinct().toList();
+    out.addAll(byCpe);
+    out.remove(key);
+    return new Keys(key, out.stream().distinct().toList());
   }
 
   /** A PostgreSQL array literal of texts, each element quoted. */

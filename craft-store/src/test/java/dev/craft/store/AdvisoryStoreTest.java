@@ -48,6 +48,21 @@ class AdvisoryStoreTest {
     assertThat(AdvisoryStore.packageKeys(r)).containsExactly("pypi/jinja-2");
     assertThat(ComponentCopy.packageKey("pkg:pypi/JINJA.2@1.0")).isEqualTo("pypi/jinja-2");
     assertThat(ComponentCopy.packageKey("not a purl")).isEmpty();
+    // Both keys of a component from one reading of its purl.
+    var go = ComponentCopy.keysOf("pkg:golang/example.com/mod/sub/pkg@v1.2.0", List.of());
+    assertThat(go.packageKey()).isEqualTo("golang/example.com/mod/sub/pkg");
+    assertThat(go.lookupKeys())
+        .containsExactly(
+            "golang/example.com/mod/sub", "golang/example.com/mod", "golang/example.com");
+    String cpe = "cpe:2.3:a:acme:widget:1.0:*:*:*:*:*:*:*";
+    var byCpe = ComponentCopy.keysOf("", List.of(cpe));
+    assertThat(byCpe.packageKey()).isEqualTo("cpe/acme:widget");
+    assertThat(byCpe.lookupKeys()).isEmpty();
+    var both = ComponentCopy.keysOf("pkg:npm/widget@1.0", List.of(cpe));
+    assertThat(both.packageKey()).isEqualTo("npm/widget");
+    assertThat(both.lookupKeys()).containsExactly("cpe/acme:widget");
+    assertThat(ComponentCopy.keysOf("not a purl", List.of()))
+        .isEqualTo(new ComponentCopy.Keys("", List.of()));
   }
 
   @Test

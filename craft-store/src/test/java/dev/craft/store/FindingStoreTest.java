@@ -278,6 +278,35 @@ class FindingStoreTest {
     assertThat(rows()).isEmpty();
   }
 
+  @Test
+  void theDatabaseRefusesAComponentOfAMissingSbomAndDeletesAnSbomsComponentsWithIt() {
+    long sbom = components.get(0).sbomId();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                execute(
+                    "INSERT INTO sbom_component (sbom_id, ordinal, ref, type, grp, name, version,"
+                        + " purl, direct) VALUES (?, 0, 'x', 'library', '', 'x', '1', '', false)",
+                    sbom + 1_000))
+        .hasMessageContaining("component names an SBOM that is not stored");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                execute("UPDATE sbom_component SET sbom_id = ? WHERE sbom_id = ?", sbom + 1, sbom))
+        .hasMessageContaining("a component keeps its SBOM");
+    java.util.function.LongSupplier stored =
+        () ->
+            db.jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery("SELECT count(*) FROM sbom_component WHERE sbom_id = :s")
+                            .bind("s", sbom)
+                            .mapTo(Long.class)
+                            .one());
+    assertThat(stored.getAsLong()).isEqualTo(components.size());
+    // Deleting the SBOM deletes its components, as the former ON DELETE CASCADE did.
+    execute("DELETE FROM sbom WHERE id = ?", sbom);
+    assertThat(stored.getAsLong()).isZero();
+  }
+
   /** Runs one statement outside the store, as another writer would. */
   private static void execute(String statement, Object... args) {
     db.jdbi().useHandle(h -> h.execute(statement, args));
