@@ -38,17 +38,42 @@ public final class AliasGroups {
 
   /** Every other identifier in the group of {@code id}, sorted; empty if it has none. */
   public List<String> aliasesOf(String id) {
+    return others(membersOf(id), id);
+  }
+
+  /** {@code members} of a group (sorted) without {@code id}. */
+  public static List<String> others(List<String> members, String id) {
+    if (members.isEmpty()) {
+      return List.of();
+    }
+    var out = new ArrayList<String>(members.size() - 1);
+    for (String m : members) {
+      if (!m.equals(id)) {
+        out.add(m);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Every identifier in the group of {@code id}, itself included, sorted; empty if it has no
+   * aliases. The same for every member of a group, which {@link #groupOf} names.
+   */
+  public List<String> membersOf(String id) {
     if (!parent.containsKey(id)) {
       return List.of();
     }
-    String root = rootOf(id);
     var out = new TreeSet<String>();
-    for (AliasLink link : linksByRoot.getOrDefault(root, List.of())) {
+    for (AliasLink link : linksByRoot.getOrDefault(rootOf(id), List.of())) {
       out.add(link.declaredBy());
       out.add(link.alias());
     }
-    out.remove(id);
     return List.copyOf(out);
+  }
+
+  /** The identifier that stands for the group of {@code id} until more links are added. */
+  public String groupOf(String id) {
+    return rootOf(id);
   }
 
   /** The statements that put {@code id} into its group (its provenance). */
