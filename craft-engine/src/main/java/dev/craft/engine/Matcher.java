@@ -400,6 +400,6 @@ public final class Matcher {
       known |= kev.find(alias).isPresent();
       score = Math.max(score, epss.find(alias).map(s -> s.epss()).orElse(-1.0));
     }
-    return new Exploitation(aliases, known, score, severities.get(id));
+    return new Exploitation(new Aliases(aliases), known, score, severities.get(id));
   }
 }

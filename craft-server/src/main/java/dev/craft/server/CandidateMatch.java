@@ -2,6 +2,7 @@ package dev.craft.server;
 
 import dev.craft.engine.AdvisoryIndex;
 import dev.craft.engine.AdvisorySeverity;
+import dev.craft.engine.Aliases;
 import dev.craft.engine.CompiledAdvisory;
 import dev.craft.engine.CpeIndex;
 import dev.craft.engine.MatchEvidence;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -102,12 +102,6 @@ final class CandidateMatch {
     private final @Nullable Matcher matcher;
     private final int advisories;
 
-    /**
-     * Each vulnerability's aliases as stored, joined once for all its findings (the matcher gives
-     * every finding of one vulnerability the index's alias group of it).
-     */
-    private final Map<String, String> joinedAliases = new ConcurrentHashMap<>();
-
     private Prepared(@Nullable Matcher matcher, int advisories) {
       this.matcher = matcher;
       this.advisories = advisories;
@@ -167,13 +161,7 @@ final class CandidateMatch {
           verdicts.put(s, new ArrayList<>(2));
         }
         for (VulnerabilityFinding f : matcher.scan(List.copyOf(fresh)).findings()) {
-          String aliases = joinedAliases.get(f.vulnerability());
-          if (aliases == null) {
-            aliases =
-                joinedAliases.computeIfAbsent(
-                    f.vulnerability(), v -> String.join(" ", f.aliases()));
-          }
-          verdicts.get(f.component()).add(Verdict.of(f, aliases));
+          verdicts.get(f.component()).add(Verdict.of(f, Aliases.textOf(f.aliases())));
         }
         for (int i = from; i < to; i++) {
           ScanComponent s = scanOf.get(i);

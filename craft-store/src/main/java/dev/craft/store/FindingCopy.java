@@ -184,7 +184,7 @@ final class FindingCopy {
     private final List<Key> written = new java.util.ArrayList<>();
 
     /** The vulnerabilities written for the component of the last row. */
-    private final java.util.Set<String> ofComponent = new java.util.HashSet<>();
+    private java.util.Set<String> ofComponent = new java.util.HashSet<>();
 
     private @Nullable Candidate component;
     private boolean ended;
@@ -209,7 +209,9 @@ final class FindingCopy {
           || c.sbomId() != component.sbomId()
           || c.releaseId() != component.releaseId()) {
         component = c;
-        ofComponent.clear();
+        // A new set rather than clear(): clearing costs the capacity that the component with
+        // the most findings left behind, for every component after it.
+        ofComponent = new java.util.HashSet<>();
       }
       if (!ofComponent.add(f.vulnerabilityId())) {
         return;
