@@ -88,9 +88,6 @@ public final class AdvisoryIndex {
     private int entries;
     private int withoutPackage;
 
-    /** Fewer records are added on one thread: starting another costs more than it saves. */
-    static final int GROUPS_APART_FROM = 5_000;
-
     private Builder() {}
 
     /**
@@ -119,71 +116,6 @@ public final class AdvisoryIndex {
         byPackage.computeIfAbsent(e.key(), k -> new ArrayList<>(2)).add(e.affected());
       }
       return this;
-    }
-
-    /**
-     * Adds records compiled before, in order, as {@link #add(CompiledAdvisory)} adds each. From
-     * {@value #GROUPS_APART_FROM} records on, the alias groups are filled on a thread of their own
-     * while the package entries are (together ~2 µs a record, half of it the groups).
-     */
-    public Builder addAll(List<CompiledAdvisory> advisories) {
-      if (advisories.size() < GROUPS_APART_FROM) {
-        advisories.forEach(this::add);
-        return this;
-      }
-      var accepted = new ArrayList<CompiledAdvisory>(advisories.size());
-      for (CompiledAdvisory a : advisories) {
-        if (a.isWithdrawn() || !seen.add(a.id())) {
-          count(a.isWithdrawn());
-        } else {
-          records++;
-          accepted.add(a);
-        }
-      }
-      var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
-      Thread groups =
-          Thread.ofPlatform()
-              .name("craft-alias-groups")
-              .start(
-                  () -> {
-                    try {
-                      for (CompiledAdvisory a : accepted) {
-                        aliases.add(a.id(), a.aliases(), a.source());
-                      }
-                    } catch (RuntimeException | Error e) {
-                      failure.set(e);
-                    }
-                  });
-      for (CompiledAdvisory a : accepted) {
-        withoutPackage += a.withoutPackage();
-        for (CompiledAdvisory.Entry e : a.entries()) {
-          entries++;
-          byPackage.computeIfAbsent(e.key(), k -> new ArrayList<>(2)).add(e.affected());
-        }
-      }
-      joinUninterruptibly(groups);
-      if (failure.get() instanceof RuntimeException e) {
-        throw e;
-      }
-      if (failure.get() instanceof Error e) {
-        throw e;
-      }
-      return this;
-    }
-
-    private static void joinUninterruptibly(Thread thread) {
-      boolean interrupted = false;
-      while (true) {
-        try {
-          thread.join();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
     }
 
     private Builder count(boolean isWithdrawn) {

@@ -100,43 +100,6 @@ class CompiledAdvisoryTest {
   }
 
   @Test
-  void manyRecordsAddedAtOnceIndexAsRecordsAddedOneByOne() {
-    var records = new ArrayList<CompiledAdvisory>();
-    for (int i = 0; i < AdvisoryIndex.Builder.GROUPS_APART_FROM + 1_000; i++) {
-      String withdrawn = i == 7 ? ",\"withdrawn\":\"2025-02-01T00:00:00Z\"" : "";
-      records.add(
-          CompiledAdvisory.of(
-              record(
-                  """
-                  {"id":"SYN-%d","modified":"2025-01-01T00:00:00Z","aliases":["CVE-2099-%d"]%s,
-                   "affected":[{"package":{"ecosystem":"npm","name":"p%d"},
-                     "ranges":[{"type":"SEMVER","events":[{"introduced":"0"},{"fixed":"2.0.%d"}]}]}]}
-                  """
-                      .formatted(i, i / 3, withdrawn, i % 500, i % 7))));
-    }
-    records.add(records.get(11)); // a duplicate id: counted, left out
-    var one = AdvisoryIndex.builder();
-    records.forEach(one::add);
-    var a = one.build();
-    var b = AdvisoryIndex.builder().addAll(records).build();
-    assertThat(b.stats()).isEqualTo(a.stats());
-    assertThat(b.stats().withdrawn()).isEqualTo(1);
-    assertThat(b.stats().duplicates()).isEqualTo(1);
-    for (int i = 0; i < records.size() - 1; i += 97) {
-      String id = "SYN-" + i;
-      assertThat(b.aliasesOf(id)).isEqualTo(a.aliasesOf(id));
-    }
-    assertThat(b.aliasesOf("SYN-4")).containsExactly("CVE-2099-1", "SYN-3", "SYN-5");
-    assertThat(b.aliasGroups().linksOf("CVE-2099-1"))
-        .isEqualTo(a.aliasGroups().linksOf("CVE-2099-1"));
-    var sbom = new ArrayList<ScanComponent>();
-    for (int p = 0; p < 500; p += 13) {
-      sbom.add(new ScanComponent("pkg:npm/p" + p + "@2.0.3", "", ""));
-    }
-    assertThat(scan(b, sbom)).isEqualTo(scan(a, sbom)).isNotEmpty();
-  }
-
-  @Test
   void theSharedAdvisoriesMatchAlikeCompiledOrNot() {
     var records = new ArrayList<OsvRecord>();
     var reader = new OsvReader(AdvisoryLimits.DEFAULT);

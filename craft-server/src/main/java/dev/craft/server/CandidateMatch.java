@@ -82,7 +82,7 @@ final class CandidateMatch {
             : CompletableFuture.completedFuture(Map.<String, AdvisorySeverity>of());
     long t0 = System.nanoTime();
     var builder = AdvisoryIndex.builder();
-    builder.addAll(records);
+    records.forEach(builder::add);
     var index = builder.build();
     long t1 = System.nanoTime();
     var m = new Matcher(index, cpes, Async.await(kev), Async.await(epss), Async.await(severities));
