@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -177,24 +178,101 @@ final class AdvisoryService {
    * (ADR 098).
    */
   int matchSbom(long sbomId) {
+    return matchSbom(sbomId, null);
+  }
+
+  /**
+   * As {@link #matchSbom(long)}, with the matcher {@code early} prepared from the parsed SBOM while
+   * it was stored, when the stored components are the ones it was prepared for (ADR 101). Findings
+   * commit only if no advisory changed since the advisories were read; otherwise they are matched
+   * again (at most {@value #MATCH_ATTEMPTS} times checked).
+   */
+  int matchSbom(long sbomId, @Nullable Early early) {
     long t0 = System.nanoTime();
     List<Candidate> components = findings.componentsOf(sbomId);
     LOG.debug("SBOM {}: components read in {} ms", sbomId, (System.nanoTime() - t0) / 1_000_000);
-    CandidateMatch.Prepared matcher = prepareFully(components);
+    Ready ready = early == null ? null : early.readyFor(components);
+    if (ready == null) {
+      ready = prepareFully(components);
+    }
     long t1 = System.nanoTime();
-    int recorded =
-        findings.recordNewSbom(
-            sbomId, components.size(), parts -> matcher.shared(components, parts));
+    int recorded;
+    for (int attempt = 1; ; attempt++) {
+      var matcher = ready.matcher();
+      try {
+        recorded =
+            findings.recordNewSbom(
+                sbomId,
+                components.size(),
+                parts -> matcher.shared(components, parts),
+                attempt < MATCH_ATTEMPTS ? ready.generation() : FindingStore.ANY_GENERATION);
+        break;
+      } catch (FindingStore.AdvisoriesChanged e) {
+        LOG.info("SBOM {}: {}; matching again", sbomId, e.getMessage());
+        ready = prepareFully(components);
+      }
+    }
     LOG.info(
-        "SBOM {}: {} components matched against {} advisories (read and indexed in {} ms);"
+        "SBOM {}: {} components matched against {} advisories (read and indexed in {} ms{});"
             + " {} findings matched and recorded in {} ms",
         sbomId,
         components.size(),
-        matcher.advisories(),
+        ready.matcher().advisories(),
         (t1 - t0) / 1_000_000,
+        early != null && ready == early.ready ? ", while the SBOM was stored" : "",
         recorded,
         (System.nanoTime() - t1) / 1_000_000);
     return recorded;
+  }
+
+  /** Attempts of an SBOM's match whose advisories changed meanwhile; the last one is kept. */
+  static final int MATCH_ATTEMPTS = 3;
+
+  /** A matcher and the advisory generation (V20) its advisories were read at. */
+  record Ready(CandidateMatch.Prepared matcher, long generation) {}
+
+  /**
+   * Starts preparing the matcher for an SBOM's parsed components, to run while the SBOM is stored
+   * (ADR 101): the candidates' look-up keys are known before its rows are.
+   */
+  Early prepareEarly(List<dev.craft.core.Component> parsed) {
+    var keys = new LookupKeys();
+    for (var c : parsed) {
+      keys.add(c.purl(), c.version(), c.cpes());
+    }
+    return new Early(parsed, Async.start("craft-sbom-candidates", () -> prepare(keys)));
+  }
+
+  /** A matcher being prepared from a parsed SBOM before its components were stored. */
+  static final class Early {
+    private final List<dev.craft.core.Component> parsed;
+    final CompletableFuture<Ready> future;
+    private @Nullable Ready ready;
+
+    private Early(List<dev.craft.core.Component> parsed, CompletableFuture<Ready> future) {
+      this.parsed = parsed;
+      this.future = future;
+    }
+
+    /**
+     * The prepared matcher if every stored candidate is the parsed component of its ordinal (purl,
+     * version and CPE names as parsed: the keys it was prepared for), else null.
+     */
+    @Nullable Ready readyFor(List<Candidate> stored) {
+      for (Candidate c : stored) {
+        if (c.ordinal() < 0 || c.ordinal() >= parsed.size()) {
+          return null;
+        }
+        var p = parsed.get(c.ordinal());
+        if (!p.purl().equals(c.purl())
+            || !p.version().equals(c.version())
+            || !p.cpes().equals(c.cpes())) {
+          return null;
+        }
+      }
+      ready = Async.await(future);
+      return ready;
+    }
   }
 
   /**
@@ -203,35 +281,51 @@ final class AdvisoryService {
    */
   private List<NewFinding> matchFully(List<Candidate> components) {
     var out = new ArrayList<NewFinding>();
-    prepareFully(components).emit(components, out::add);
+    prepareFully(components).matcher().emit(components, out::add);
     return out;
   }
 
-  private CandidateMatch.Prepared prepareFully(List<Candidate> components) {
-    Set<String> keys = new HashSet<>();
-    Set<String> cpeKeys = new HashSet<>();
+  private Ready prepareFully(List<Candidate> components) {
+    var keys = new LookupKeys();
     for (Candidate c : components) {
-      for (var lookup : PackageNames.lookups(c.purl(), c.version())) {
+      keys.add(c.purl(), c.version(), c.cpes());
+    }
+    return prepare(keys);
+  }
+
+  /** The keys that components are looked up under: package keys and CPE vendor:product keys. */
+  private static final class LookupKeys {
+    final Set<String> keys = new HashSet<>();
+    final Set<String> cpeKeys = new HashSet<>();
+
+    void add(String purl, String version, List<String> cpes) {
+      for (var lookup : PackageNames.lookups(purl, version)) {
         keys.add(lookup.key().toString());
       }
-      cpeKeys.addAll(Cpe.productKeys(c.cpes()));
+      cpeKeys.addAll(Cpe.productKeys(cpes));
     }
+  }
+
+  private Ready prepare(LookupKeys lookup) {
+    Set<String> keys = lookup.keys;
+    Set<String> cpeKeys = lookup.cpeKeys;
     // NVD's criteria for the components' CPE names are read while the advisories are.
     var cpes =
         cpeKeys.isEmpty()
             ? CompletableFuture.completedFuture(CpeIndex.EMPTY)
             : Async.start("craft-cpe-index", () -> enrichment.cpeIndexFor(cpeKeys));
     long t0 = System.nanoTime();
-    var records = storedRecords(keys);
+    var stored = storedRecords(keys);
     long t1 = System.nanoTime();
-    var prepared = CandidateMatch.prepare(records, Async.await(cpes), exploitation, enrichment);
+    var prepared =
+        CandidateMatch.prepare(stored.records(), Async.await(cpes), exploitation, enrichment);
     LOG.debug(
         "{} package keys: {} advisories read in {} ms, matcher prepared in {} ms",
         keys.size(),
-        records.size(),
+        stored.records().size(),
         (t1 - t0) / 1_000_000,
         (System.nanoTime() - t1) / 1_000_000);
-    return prepared;
+    return new Ready(prepared, stored.generation());
   }
 
   /**
@@ -259,8 +353,9 @@ final class AdvisoryService {
    * the stored {@code modified} is the one compiled, the rest fetched, parsed and compiled (in
    * parallel) now.
    */
-  private List<CompiledAdvisory> storedRecords(Set<String> keys) {
-    var stamps = advisories.stampsForPackages(keys);
+  private StoredRecords storedRecords(Set<String> keys) {
+    var stamped = advisories.stampsAtGeneration(keys);
+    var stamps = stamped.stamps();
     var have = new HashMap<String, CompiledAdvisory>(stamps.size() * 2);
     var missing = new ArrayList<AdvisoryStore.AdvisoryStamp>();
     for (var s : stamps) {
@@ -294,8 +389,11 @@ final class AdvisoryService {
         out.add(r);
       }
     }
-    return out;
+    return new StoredRecords(stamped.generation(), out);
   }
+
+  /** Compiled advisories and the advisory generation their stamps were read at. */
+  private record StoredRecords(long generation, List<CompiledAdvisory> records) {}
 
   /**
    * Portfolio impact of added or changed advisories: the current components of their packages, in

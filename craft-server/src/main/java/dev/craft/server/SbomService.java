@@ -50,14 +50,16 @@ final class SbomService {
     }
     Sbom sbom = read.sbom();
     LOG.debug("SBOM of release {} read in {} ms", releaseId, (System.nanoTime() - t0) / 1_000_000);
-    // Its quality is checked while it is stored (the JVM mostly waits for PostgreSQL then).
+    // Its quality is checked, and the advisories of its packages read and indexed, while it is
+    // stored (ADR 101).
     var quality = Async.start("craft-sbom-quality", () -> quality(sbom));
+    var early = advisories.prepareEarly(sbom.components());
     SbomRow row =
         store.save(
             actor, productId, releaseId, content, sha256(content), sbom, directRefs(sbom), replace);
     long t1 = System.nanoTime();
     // Matched at once, after the SBOM's own transaction: the SBOM is stored even if matching fails.
-    advisories.matchSbom(row.id());
+    advisories.matchSbom(row.id(), early);
     long t2 = System.nanoTime();
     var upload = new Upload(row, Async.await(quality));
     LOG.info(

@@ -258,22 +258,42 @@ public final class AdvisoryStore {
    * 100); the index-only scan of {@code advisory_stamp} (V18) reads the ids and stamps.
    */
   public List<AdvisoryStamp> stampsForPackages(Set<String> keys) {
+    return jdbi.withHandle(h -> stampsForPackages(h, keys));
+  }
+
+  private static List<AdvisoryStamp> stampsForPackages(Handle h, Set<String> keys) {
     if (keys.isEmpty()) {
       return List.of();
     }
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    """
-                    SELECT a.id, a.modified FROM advisory a WHERE a.withdrawn = ''
-                      AND a.id IN (SELECT advisory_id FROM advisory_package
-                                   WHERE package_key IN (SELECT unnest(CAST(:keys AS text[]))))
-                    ORDER BY a.id
-                    """)
-                .bindArray("keys", String.class, List.copyOf(keys))
-                .map((rs, ctx) -> new AdvisoryStamp(rs.getString(1), rs.getString(2)))
-                .list());
+    return h.createQuery(
+            """
+            SELECT a.id, a.modified FROM advisory a WHERE a.withdrawn = ''
+              AND a.id IN (SELECT advisory_id FROM advisory_package
+                           WHERE package_key IN (SELECT unnest(CAST(:keys AS text[]))))
+            ORDER BY a.id
+            """)
+        .bindArray("keys", String.class, List.copyOf(keys))
+        .map((rs, ctx) -> new AdvisoryStamp(rs.getString(1), rs.getString(2)))
+        .list();
   }
+
+  /**
+   * {@link #stampsForPackages} and the advisory generation (V20) they were read at, from one
+   * snapshot: a writer of the findings they lead to checks the generation before it commits ({@link
+   * FindingStore#recordNewSbom(long, int, FindingStore.Split, long)}).
+   */
+  public Stamps stampsAtGeneration(Set<String> keys) {
+    return jdbi.inTransaction(
+        org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ,
+        h -> {
+          long generation =
+              h.createQuery("SELECT n FROM advisory_generation").mapTo(Long.class).one();
+          return new Stamps(generation, stampsForPackages(h, keys));
+        });
+  }
+
+  /** Stamps and the advisory generation they were read at. */
+  public record Stamps(long generation, List<AdvisoryStamp> stamps) {}
 
   /** The raw text and source of each stored id (ids that are not stored are absent). */
   public Map<String, StoredText> rawOf(java.util.Collection<String> ids) {

@@ -190,6 +190,7 @@ public final class FindingStore {
             java.util.function.UnaryOperator.identity(),
             touched,
             rows.size() >= SPLIT_FROM,
+            h -> {},
             h -> 0);
         return findings.size();
       } catch (RuntimeException e) {
@@ -260,11 +261,26 @@ public final class FindingStore {
    * more than it saves).
    */
   public int recordNewSbom(long sbomId, int components, Split producer) {
+    return recordNewSbom(sbomId, components, producer, ANY_GENERATION);
+  }
+
+  /**
+   * As {@link #recordNewSbom(long, int, Split)}, for a producer that matches against the stored
+   * advisories as they were at {@code generation} ({@link AdvisoryStore#stampsAtGeneration}):
+   * before the findings commit, the generation is read again under a lock that makes advisory
+   * writers wait, and if an import changed advisories since, nothing is written and {@link
+   * AdvisoriesChanged} is thrown, for the caller to match again. {@link #ANY_GENERATION} checks
+   * nothing.
+   */
+  public int recordNewSbom(long sbomId, int components, Split producer, long generation) {
     try {
-      return writeNewSbom(sbomId, components >= SPLIT_FROM_COMPONENTS, producer);
+      return writeNewSbom(sbomId, components >= SPLIT_FROM_COMPONENTS, producer, generation);
     } catch (RuntimeException e) {
       if (!Sql.isWriteConflict(e)) {
         throw e;
+      }
+      if (generation != ANY_GENERATION) {
+        jdbi.useHandle(h -> requireGeneration(h, generation, ""));
       }
       var found = new java.util.ArrayList<NewFinding>();
       producer.into(1).get(0).accept(checked(sbomId, found::add));
@@ -272,12 +288,43 @@ public final class FindingStore {
     }
   }
 
-  private int writeNewSbom(long sbomId, boolean mayHelp, Split split) {
+  /** For {@link #recordNewSbom(long, int, Split, long)}: no generation to check. */
+  public static final long ANY_GENERATION = -1;
+
+  /** Stored advisories changed while an SBOM's findings were matched; none was written. */
+  public static final class AdvisoriesChanged extends StoreException {
+    AdvisoriesChanged(long expected, long found) {
+      super(
+          "stored advisories changed while the findings were matched (generation "
+              + expected
+              + ", now "
+              + found
+              + ")");
+    }
+  }
+
+  /**
+   * Throws {@link AdvisoriesChanged} unless the advisory generation is {@code expected}; with
+   * {@code lock} " FOR SHARE", advisory writers then wait until this transaction ends.
+   */
+  private static void requireGeneration(Handle h, long expected, String lock) {
+    long now = h.createQuery("SELECT n FROM advisory_generation" + lock).mapTo(Long.class).one();
+    if (now != expected) {
+      throw new AdvisoriesChanged(expected, now);
+    }
+  }
+
+  private int writeNewSbom(long sbomId, boolean mayHelp, Split split, long generation) {
     return writeNew(
         split,
         sink -> checked(sbomId, sink),
         Set.of(),
         mayHelp,
+        h -> {
+          if (generation != ANY_GENERATION) {
+            requireGeneration(h, generation, " FOR SHARE");
+          }
+        },
         h -> {
           long release =
               h.createQuery("SELECT release_id FROM sbom WHERE id = :s")
@@ -296,15 +343,17 @@ public final class FindingStore {
    * Writes findings none of which is stored yet by COPY (FindingCopy.Stream) as {@code split}'s
    * producers hand them over, each through {@code guard}: in the caller's transaction, and when
    * {@code mayHelp}, a core and a connection are free, and {@code before} (run first in that
-   * transaction) deleted no row, in parts on helper connections committed just before it. Then
-   * reopens the triage decisions that the written vulnerabilities and {@code alsoTouched} may have
-   * made stale. Returns the rows written.
+   * transaction) deleted no row, in parts on helper connections committed just before it; {@code
+   * beforeCommit} runs in that transaction once every part is written, before any commits (it may
+   * throw to write nothing). Then reopens the triage decisions that the written vulnerabilities and
+   * {@code alsoTouched} may have made stale. Returns the rows written.
    */
   private int writeNew(
       Split split,
       java.util.function.UnaryOperator<Consumer<NewFinding>> guard,
       Set<String> alsoTouched,
       boolean mayHelp,
+      Consumer<Handle> beforeCommit,
       java.util.function.ToIntFunction<Handle> before) {
     var helpers = new java.util.ArrayList<PartWriter>();
     try {
@@ -337,6 +386,7 @@ public final class FindingStore {
             for (PartWriter w : helpers) {
               w.rethrow();
             }
+            beforeCommit.accept(h);
             // Every part is written: the helpers commit, then this transaction, which sees their
             // rows when it reopens triage decisions.
             for (PartWriter w : helpers) {

@@ -279,6 +279,34 @@ class FindingStoreTest {
   }
 
   @Test
+  void findingsMatchedAgainstAdvisoriesThatChangedSinceAreNotWritten() {
+    var advisories = new AdvisoryStore(db.jdbi());
+    long read = advisories.stampsAtGeneration(Set.of()).generation();
+    Candidate a = components.get(0);
+    FindingStore.Split split =
+        each((part, parts, sink) -> sink.accept(finding(a, "ADV-G", "affected", "{}")));
+    // Large enough to be written in two parts: both roll back.
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> store.recordNewSbom(a.sbomId(), 1_000, split, read + 1))
+        .isInstanceOf(FindingStore.AdvisoriesChanged.class)
+        .hasMessageContaining("generation " + (read + 1) + ", now " + read);
+    assertThat(rows()).isEmpty();
+    assertThat(store.recordNewSbom(a.sbomId(), 1_000, split, read)).isEqualTo(1);
+    assertThat(rows()).extracting(FindingRow::vulnerabilityId).containsExactly("ADV-G");
+    // Every statement that changes stored advisories moves the generation on.
+    advisories.importRecords(
+        Actor.SYSTEM,
+        List.of(
+            new dev.craft.formats.OsvReader(dev.craft.formats.AdvisoryLimits.DEFAULT)
+                .parse(
+                    "{\"id\":\"ADV-G\",\"modified\":\"2025-01-01T00:00:00Z\"}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "g.json")),
+        java.time.Instant.now());
+    assertThat(advisories.stampsAtGeneration(Set.of()).generation()).isGreaterThan(read);
+  }
+
+  @Test
   void theDatabaseRefusesAComponentOfAMissingSbomAndDeletesAnSbomsComponentsWithIt() {
     long sbom = components.get(0).sbomId();
     org.assertj.core.api.Assertions.assertThatThrownBy(
