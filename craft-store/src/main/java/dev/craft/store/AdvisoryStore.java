@@ -295,6 +295,49 @@ public final class AdvisoryStore {
   /** Stamps and the advisory generation they were read at. */
   public record Stamps(long generation, List<AdvisoryStamp> stamps) {}
 
+  /** The advisory generation now (V20): it counts every statement that changed advisories. */
+  public long generation() {
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT n FROM advisory_generation").mapTo(Long.class).one());
+  }
+
+  /**
+   * The stamps of the stored, non-withdrawn advisories of each of {@code keys} (an empty list for a
+   * key that none names), and the generation they were read at, from one snapshot: for a cache that
+   * keeps them while the generation stays ({@code AdvisoryService}).
+   */
+  public StampsByKey stampsByKey(Set<String> keys) {
+    return jdbi.inTransaction(
+        org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ,
+        h -> {
+          long generation =
+              h.createQuery("SELECT n FROM advisory_generation").mapTo(Long.class).one();
+          var out = new java.util.HashMap<String, List<AdvisoryStamp>>(keys.size() * 2);
+          for (String k : keys) {
+            out.put(k, new ArrayList<>(2));
+          }
+          if (!keys.isEmpty()) {
+            h.createQuery(
+                    """
+                    SELECT p.package_key, a.id, a.modified
+                    FROM advisory_package p JOIN advisory a ON a.id = p.advisory_id
+                    WHERE a.withdrawn = ''
+                      AND p.package_key IN (SELECT unnest(CAST(:keys AS text[])))
+                    """)
+                .bindArray("keys", String.class, List.copyOf(keys))
+                .map(
+                    (rs, ctx) ->
+                        Map.entry(
+                            rs.getString(1), new AdvisoryStamp(rs.getString(2), rs.getString(3))))
+                .forEach(e -> out.get(e.getKey()).add(e.getValue()));
+          }
+          return new StampsByKey(generation, out);
+        });
+  }
+
+  /** Stamps by package key and the advisory generation they were read at. */
+  public record StampsByKey(long generation, Map<String, List<AdvisoryStamp>> byKey) {}
+
   /** The raw text and source of each stored id (ids that are not stored are absent). */
   public Map<String, StoredText> rawOf(java.util.Collection<String> ids) {
     if (ids.isEmpty()) {
