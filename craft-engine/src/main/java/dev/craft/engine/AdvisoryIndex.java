@@ -87,6 +87,7 @@ public final class AdvisoryIndex {
     private int duplicates;
     private int entries;
     private int withoutPackage;
+    private boolean built;
 
     private Builder() {}
 
@@ -95,6 +96,7 @@ public final class AdvisoryIndex {
      * added is counted as a duplicate and left out (the first source wins).
      */
     public Builder add(OsvRecord record) {
+      requireNotBuilt();
       if (record.isWithdrawn() || seen.contains(record.id())) {
         return count(record.isWithdrawn());
       }
@@ -105,6 +107,7 @@ public final class AdvisoryIndex {
 
     /** Adds a record compiled before, as {@link #add(OsvRecord)} adds one. */
     public Builder add(CompiledAdvisory advisory) {
+      requireNotBuilt();
       if (advisory.isWithdrawn() || !seen.add(advisory.id())) {
         return count(advisory.isWithdrawn());
       }
@@ -118,6 +121,12 @@ public final class AdvisoryIndex {
       return this;
     }
 
+    private void requireNotBuilt() {
+      if (built) {
+        throw new IllegalStateException("this builder has built its index already");
+      }
+    }
+
     private Builder count(boolean isWithdrawn) {
       records++;
       if (isWithdrawn) {
@@ -128,9 +137,15 @@ public final class AdvisoryIndex {
       return this;
     }
 
+    /**
+     * The index of the records added; the builder is used up (its maps become the index's, not
+     * copied: 75,000 package keys for an SBOM upload's candidates).
+     */
     public AdvisoryIndex build() {
+      requireNotBuilt();
+      built = true;
       return new AdvisoryIndex(
-          Map.copyOf(byPackage),
+          java.util.Collections.unmodifiableMap(byPackage),
           aliases,
           new Stats(records, withdrawn, duplicates, entries, withoutPackage));
     }

@@ -100,6 +100,17 @@ class CompiledAdvisoryTest {
   }
 
   @Test
+  void aBuilderBuildsOneIndexAndTakesNoRecordAfter() {
+    var builder = AdvisoryIndex.builder().add(CompiledAdvisory.of(WITHOUT_CVSS));
+    var index = builder.build();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.add(WITHOUT_CVSS))
+        .isInstanceOf(IllegalStateException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(builder::build)
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(index.stats().records()).isEqualTo(1);
+  }
+
+  @Test
   void theSharedAdvisoriesMatchAlikeCompiledOrNot() {
     var records = new ArrayList<OsvRecord>();
     var reader = new OsvReader(AdvisoryLimits.DEFAULT);
