@@ -30,9 +30,8 @@ final class StampCache {
   }
 
   /**
-   * The stamps of the stored, non-withdrawn advisories of {@code keys}, ordered by id, with the
-   * generation that they are all current at, as {@link AdvisoryStore#stampsAtGeneration} reads
-   * them.
+   * The stamps of the stored, non-withdrawn advisories of {@code keys}, ordered by id (as {@link
+   * AdvisoryStore#stampsForPackages} reads them), with the generation they are all current at.
    */
   AdvisoryStore.Stamps stamps(Set<String> keys) {
     long current = store.generation();

@@ -107,14 +107,13 @@ class SbomMatchGenerationTest {
 
   @Test
   void anAdvisoryImportedWhileTheSbomWasStoredIsMatchedAndNothingChangedUsesTheEarlyRead() {
-    long before = advisories.stampsAtGeneration(Set.of("npm/gen-lib")).generation();
+    long before = advisories.generation();
     var found =
         upload(
             "1.0",
             () ->
                 advisories.importRecords(Actor.SYSTEM, List.of(advisory("GEN-2")), Instant.now()));
-    assertThat(advisories.stampsAtGeneration(Set.of("npm/gen-lib")).generation())
-        .isGreaterThan(before);
+    assertThat(advisories.generation()).isGreaterThan(before);
     // GEN-2 was stored after the early read: the findings' writer saw the generation move and
     // the SBOM was matched again.
     assertThat(found).containsExactly("GEN-1", "GEN-2");

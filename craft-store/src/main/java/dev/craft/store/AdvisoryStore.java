@@ -277,28 +277,16 @@ public final class AdvisoryStore {
         .list();
   }
 
-  /**
-   * {@link #stampsForPackages} and the advisory generation (V20) they were read at, from one
-   * snapshot: a writer of the findings they lead to checks the generation before it commits ({@link
-   * FindingStore#recordNewSbom(long, int, FindingStore.Split, long)}).
-   */
-  public Stamps stampsAtGeneration(Set<String> keys) {
-    return jdbi.inTransaction(
-        org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ,
-        h -> {
-          long generation =
-              h.createQuery("SELECT n FROM advisory_generation").mapTo(Long.class).one();
-          return new Stamps(generation, stampsForPackages(h, keys));
-        });
-  }
-
   /** Stamps and the advisory generation they were read at. */
   public record Stamps(long generation, List<AdvisoryStamp> stamps) {}
 
   /** The advisory generation now (V20): it counts every statement that changed advisories. */
   public long generation() {
-    return jdbi.withHandle(
-        h -> h.createQuery("SELECT n FROM advisory_generation").mapTo(Long.class).one());
+    return jdbi.withHandle(AdvisoryStore::generation);
+  }
+
+  private static long generation(Handle h) {
+    return h.createQuery("SELECT n FROM advisory_generation").mapTo(Long.class).one();
   }
 
   /**
@@ -310,8 +298,7 @@ public final class AdvisoryStore {
     return jdbi.inTransaction(
         org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ,
         h -> {
-          long generation =
-              h.createQuery("SELECT n FROM advisory_generation").mapTo(Long.class).one();
+          long generation = generation(h);
           var out = new java.util.HashMap<String, List<AdvisoryStamp>>(keys.size() * 2);
           for (String k : keys) {
             out.put(k, new ArrayList<>(2));

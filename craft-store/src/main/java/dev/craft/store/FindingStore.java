@@ -266,11 +266,10 @@ public final class FindingStore {
 
   /**
    * As {@link #recordNewSbom(long, int, Split)}, for a producer that matches against the stored
-   * advisories as they were at {@code generation} ({@link AdvisoryStore#stampsAtGeneration}):
-   * before the findings commit, the generation is read again under a lock that makes advisory
-   * writers wait, and if an import changed advisories since, nothing is written and {@link
-   * AdvisoriesChanged} is thrown, for the caller to match again. {@link #ANY_GENERATION} checks
-   * nothing.
+   * advisories as they were at {@code generation} ({@link AdvisoryStore#stampsByKey}): before the
+   * findings commit, the generation is read again under a lock that makes advisory writers wait,
+   * and if an import changed advisories since, nothing is written and {@link AdvisoriesChanged} is
+   * thrown, for the caller to match again. {@link #ANY_GENERATION} checks nothing.
    */
   public int recordNewSbom(long sbomId, int components, Split producer, long generation) {
     try {
