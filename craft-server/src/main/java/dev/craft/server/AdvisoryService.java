@@ -360,9 +360,8 @@ final class AdvisoryService {
   }
 
   /**
-   * The stored, non-withdrawn advisories of {@code keys}, ordered by id, compiled: kept ones where
-   * the stored {@code modified} is the one compiled, the rest fetched, parsed and compiled (in
-   * parallel) now.
+   * The stored, non-withdrawn advisories of {@code keys}, compiled: kept ones where the stored
+   * {@code modified} is the one compiled, the rest fetched, parsed and compiled (in parallel) now.
    */
   private StoredRecords storedRecords(Set<String> keys) {
     var stamped = stampCache.stamps(keys);

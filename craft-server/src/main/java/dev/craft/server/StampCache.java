@@ -3,7 +3,6 @@ package dev.craft.server;
 import dev.craft.store.AdvisoryStore;
 import dev.craft.store.AdvisoryStore.AdvisoryStamp;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,8 +29,9 @@ final class StampCache {
   }
 
   /**
-   * The stamps of the stored, non-withdrawn advisories of {@code keys}, ordered by id (as {@link
-   * AdvisoryStore#stampsForPackages} reads them), with the generation they are all current at.
+   * The stamps of the stored, non-withdrawn advisories of {@code keys}, those that {@link
+   * AdvisoryStore#stampsForPackages} reads, in no particular order, with the generation they are
+   * all current at.
    */
   AdvisoryStore.Stamps stamps(Set<String> keys) {
     long current = store.generation();
@@ -87,17 +87,21 @@ final class StampCache {
     stamps = 0;
   }
 
-  /** The distinct stamps of {@code keys} in {@code from}, ordered by id. */
+  /**
+   * The distinct stamps of {@code keys} in {@code from}, in the order met: the matcher's index does
+   * not depend on the order of its records (sorting 71,692 ids took tens of milliseconds).
+   */
   private static AdvisoryStore.Stamps assemble(
       long generation, Map<String, List<AdvisoryStamp>> from, Set<String> keys) {
-    var byId = new HashMap<String, AdvisoryStamp>();
+    var seen = new HashSet<String>();
+    var out = new ArrayList<AdvisoryStamp>();
     for (String k : keys) {
       for (AdvisoryStamp s : from.getOrDefault(k, List.of())) {
-        byId.putIfAbsent(s.id(), s);
+        if (seen.add(s.id())) {
+          out.add(s);
+        }
       }
     }
-    var out = new ArrayList<>(byId.values());
-    out.sort(Comparator.comparing(AdvisoryStamp::id));
     return new AdvisoryStore.Stamps(generation, out);
   }
 }
