@@ -28,6 +28,19 @@ public final class Pep440VersionScheme implements VersionScheme {
           \\s*""",
           Pattern.COMMENTS | Pattern.CASE_INSENSITIVE);
 
+  // Group numbers looked up once: Matcher.group(String) copies the pattern's name map on every
+  // call.
+  private static final int DEVL = PATTERN.namedGroups().get("devl");
+  private static final int DEVN = PATTERN.namedGroups().get("devn");
+  private static final int EPOCH = PATTERN.namedGroups().get("epoch");
+  private static final int LOCAL = PATTERN.namedGroups().get("local");
+  private static final int POST = PATTERN.namedGroups().get("post");
+  private static final int POSTN1 = PATTERN.namedGroups().get("postn1");
+  private static final int POSTN2 = PATTERN.namedGroups().get("postn2");
+  private static final int PREL = PATTERN.namedGroups().get("prel");
+  private static final int PREN = PATTERN.namedGroups().get("pren");
+  private static final int RELEASE = PATTERN.namedGroups().get("release");
+
   // The ranks packaging's _cmpkey gives to the pre-release slot.
   private static final int DEV_ONLY = -1;
   private static final int STABLE = 3;
@@ -49,36 +62,35 @@ public final class Pep440VersionScheme implements VersionScheme {
     if (!m.matches() || hasNonAsciiLetters(core)) {
       throw new InvalidVersionException(ecosystem(), version, "not a PEP 440 version");
     }
-    BigInteger epoch =
-        m.group("epoch") == null ? BigInteger.ZERO : new BigInteger(m.group("epoch"));
+    BigInteger epoch = m.group(EPOCH) == null ? BigInteger.ZERO : new BigInteger(m.group(EPOCH));
     List<BigInteger> release = new ArrayList<>();
-    for (String part : m.group("release").split("\\.")) {
+    for (String part : m.group(RELEASE).split("\\.")) {
       release.add(new BigInteger(part));
     }
     while (!release.isEmpty() && release.getLast().signum() == 0) {
       release.removeLast();
     }
-    boolean hasPre = m.group("prel") != null;
-    boolean hasPost = m.group("post") != null;
-    boolean hasDev = m.group("devl") != null;
+    boolean hasPre = m.group(PREL) != null;
+    boolean hasPost = m.group(POST) != null;
+    boolean hasDev = m.group(DEVL) != null;
     int preRank = STABLE;
     BigInteger preN = BigInteger.ZERO;
     if (hasPre) {
       preRank =
-          switch (m.group("prel").toLowerCase(Locale.ROOT)) {
+          switch (m.group(PREL).toLowerCase(Locale.ROOT)) {
             case "a", "alpha" -> 0;
             case "b", "beta" -> 1;
             default -> 2; // c, rc, pre, preview all mean rc
           };
-      preN = number(m.group("pren"));
+      preN = number(m.group(PREN));
     } else if (!hasPost && hasDev) {
       preRank = DEV_ONLY;
     }
-    String postText = m.group("postn1") != null ? m.group("postn1") : m.group("postn2");
+    String postText = m.group(POSTN1) != null ? m.group(POSTN1) : m.group(POSTN2);
     BigInteger postN = hasPost ? number(postText) : BigInteger.ZERO;
-    BigInteger devN = hasDev ? number(m.group("devn")) : BigInteger.ZERO;
+    BigInteger devN = hasDev ? number(m.group(DEVN)) : BigInteger.ZERO;
     List<Comparable<?>> local = new ArrayList<>();
-    String localText = m.group("local");
+    String localText = m.group(LOCAL);
     if (localText != null) {
       for (String part : localText.split("[._-]")) {
         local.add(
