@@ -187,6 +187,21 @@ class OsvReaderTest {
   }
 
   @Test
+  void aLargeGroupJoinedOneRecordAtATimeKeepsEveryMemberAndLink() {
+    var groups = new AliasGroups();
+    for (int i = 0; i < 30; i++) {
+      groups.add(record("COPY-" + i, i + ".json", i % 2 == 0 ? "CVE-7" : "COPY-" + (i - 1)));
+    }
+    groups.add(record("OTHER-1", "x.json", "CVE-8"));
+    groups.add(record("COPY-29", "y.json", "CVE-8")); // two groups merged
+    assertThat(groups.aliasesOf("CVE-8")).hasSize(32).contains("COPY-0", "OTHER-1", "CVE-7");
+    assertThat(groups.aliasesOf("COPY-5")).hasSize(32).doesNotContain("COPY-5");
+    assertThat(groups.membersOf("OTHER-1")).isEqualTo(groups.membersOf("COPY-12")).hasSize(33);
+    assertThat(groups.groupOf("CVE-7")).isEqualTo(groups.groupOf("OTHER-1"));
+    assertThat(groups.linksOf("COPY-3")).hasSize(32);
+  }
+
+  @Test
   void theSharedAdvisorySetsImportCompletely() {
     Path osv = SharedData.require("osv");
     record Expect(String dir, int records, int withdrawn) {}
