@@ -279,7 +279,7 @@ public final class FindingStore {
         throw e;
       }
       if (generation != ANY_GENERATION) {
-        jdbi.useHandle(h -> requireGeneration(h, generation, ""));
+        jdbi.useHandle(h -> requireGeneration(h, generation, false));
       }
       var found = new java.util.ArrayList<NewFinding>();
       producer.into(1).get(0).accept(checked(sbomId, found::add));
@@ -303,11 +303,12 @@ public final class FindingStore {
   }
 
   /**
-   * Throws {@link AdvisoriesChanged} unless the advisory generation is {@code expected}; with
-   * {@code lock} " FOR SHARE", advisory writers then wait until this transaction ends.
+   * Throws {@link AdvisoriesChanged} unless the advisory generation is {@code expected}; when
+   * {@code locked}, read FOR SHARE: advisory writers then wait until this transaction ends.
    */
-  private static void requireGeneration(Handle h, long expected, String lock) {
-    long now = h.createQuery("SELECT n FROM advisory_generation" + lock).mapTo(Long.class).one();
+  private static void requireGeneration(Handle h, long expected, boolean locked) {
+    String sql = "SELECT n FROM advisory_generation" + (locked ? " FOR SHARE" : "");
+    long now = h.createQuery(sql).mapTo(Long.class).one();
     if (now != expected) {
       throw new AdvisoriesChanged(expected, now);
     }
@@ -321,7 +322,7 @@ public final class FindingStore {
         mayHelp,
         h -> {
           if (generation != ANY_GENERATION) {
-            requireGeneration(h, generation, " FOR SHARE");
+            requireGeneration(h, generation, true);
           }
         },
         h -> {
