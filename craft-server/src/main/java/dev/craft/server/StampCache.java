@@ -29,9 +29,9 @@ final class StampCache {
   }
 
   /**
-   * The stamps of the stored, non-withdrawn advisories of {@code keys}, those that {@link
-   * AdvisoryStore#stampsForPackages} reads, in no particular order, with the generation they are
-   * all current at.
+   * The stamps of the stored, non-withdrawn advisories of {@code keys} (those of {@link
+   * AdvisoryStore#forPackages}), in no particular order, with the generation they are all current
+   * at.
    */
   AdvisoryStore.Stamps stamps(Set<String> keys) {
     long current = store.generation();

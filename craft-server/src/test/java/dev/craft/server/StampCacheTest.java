@@ -62,7 +62,10 @@ class StampCacheTest {
     assertThat(kept.generation()).isEqualTo(store.generation());
     assertThat(kept.stamps())
         .doesNotHaveDuplicates()
-        .containsExactlyInAnyOrderElementsOf(store.stampsForPackages(keys));
+        .containsExactlyInAnyOrderElementsOf(
+            store.forPackages(keys).stream()
+                .map(a -> new AdvisoryStore.AdvisoryStamp(a.id(), a.modified()))
+                .toList());
   }
 
   @Test

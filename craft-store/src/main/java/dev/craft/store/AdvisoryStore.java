@@ -250,33 +250,6 @@ public final class AdvisoryStore {
   /** A stored advisory's text and where it was read from. */
   public record StoredText(String source, String raw) {}
 
-  /**
-   * The same advisories as {@link #forPackages}, in the same order, without their raw text: a
-   * matcher that keeps parsed records fetches the text only of those it has not parsed. The keys
-   * are joined as a set ({@code IN (SELECT unnest(…))}) rather than compared with {@code = ANY}:
-   * for an upload's 9,300 keys the planner spent ~40 ms estimating {@code = ANY} key by key (ADR
-   * 100); the index-only scan of {@code advisory_stamp} (V18) reads the ids and stamps.
-   */
-  public List<AdvisoryStamp> stampsForPackages(Set<String> keys) {
-    return jdbi.withHandle(h -> stampsForPackages(h, keys));
-  }
-
-  private static List<AdvisoryStamp> stampsForPackages(Handle h, Set<String> keys) {
-    if (keys.isEmpty()) {
-      return List.of();
-    }
-    return h.createQuery(
-            """
-            SELECT a.id, a.modified FROM advisory a WHERE a.withdrawn = ''
-              AND a.id IN (SELECT advisory_id FROM advisory_package
-                           WHERE package_key IN (SELECT unnest(CAST(:keys AS text[]))))
-            ORDER BY a.id
-            """)
-        .bindArray("keys", String.class, List.copyOf(keys))
-        .map((rs, ctx) -> new AdvisoryStamp(rs.getString(1), rs.getString(2)))
-        .list();
-  }
-
   /** Stamps and the advisory generation they were read at. */
   public record Stamps(long generation, List<AdvisoryStamp> stamps) {}
 
@@ -291,8 +264,13 @@ public final class AdvisoryStore {
 
   /**
    * The stamps of the stored, non-withdrawn advisories of each of {@code keys} (an empty list for a
-   * key that none names), and the generation they were read at, from one snapshot: for a cache that
-   * keeps them while the generation stays ({@code AdvisoryService}).
+   * key that none names): the advisories of {@link #forPackages} without their raw text, for a
+   * matcher that keeps parsed records and fetches the text only of those it has not parsed. With
+   * the generation they were read at, from one snapshot, for a cache that keeps them while the
+   * generation stays ({@code StampCache}). The keys are joined as a set ({@code IN (SELECT
+   * unnest(…))}) rather than compared with {@code = ANY}: for an upload's 9,300 keys the planner
+   * spent ~40 ms estimating {@code = ANY} key by key (ADR 100); {@code advisory_stamp} (V18) holds
+   * the ids and stamps.
    */
   public StampsByKey stampsByKey(Set<String> keys) {
     return jdbi.inTransaction(

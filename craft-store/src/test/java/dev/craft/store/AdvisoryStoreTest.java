@@ -114,15 +114,23 @@ class AdvisoryStoreTest {
             record("STAMP-1", "2025-02-01T00:00:00Z", "npm", "stamped"),
             record("STAMP-3", "2025-01-01T00:00:00Z", "npm", "other")),
         Instant.now());
-    var stamps = store.stampsForPackages(Set.of("npm/stamped"));
+    var read = store.stampsByKey(Set.of("npm/stamped", "npm/none"));
+    assertThat(read.generation()).isEqualTo(store.generation());
+    assertThat(read.byKey()).containsOnlyKeys("npm/stamped", "npm/none");
+    assertThat(read.byKey().get("npm/none")).isEmpty();
+    var stamps = read.byKey().get("npm/stamped");
     assertThat(stamps)
         .extracting(AdvisoryStore.AdvisoryStamp::id)
-        .containsExactlyElementsOf(
+        .containsExactlyInAnyOrderElementsOf(
             store.forPackages(Set.of("npm/stamped")).stream()
                 .map(AdvisoryStore.AdvisoryRow::id)
                 .toList())
-        .containsExactly("STAMP-1", "STAMP-2");
-    assertThat(stamps.get(0).modified()).isEqualTo("2025-02-01T00:00:00Z");
+        .containsExactlyInAnyOrder("STAMP-1", "STAMP-2");
+    assertThat(stamps)
+        .filteredOn(s -> s.id().equals("STAMP-1"))
+        .singleElement()
+        .extracting(AdvisoryStore.AdvisoryStamp::modified)
+        .isEqualTo("2025-02-01T00:00:00Z");
     var raw = store.rawOf(List.of("STAMP-1", "NOT-STORED"));
     assertThat(raw).containsOnlyKeys("STAMP-1");
     assertThat(raw.get("STAMP-1").raw()).contains("\"id\":\"STAMP-1\"");
