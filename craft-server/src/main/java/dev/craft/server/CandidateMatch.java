@@ -113,21 +113,47 @@ final class CandidateMatch {
     }
 
     /**
-     * {@code parts} producers that together hand over the findings of {@code components} once, each
-     * taking the next chunk of components when it is done with one (however the findings are spread
-     * over the components, the parts finish together).
+     * {@code parts} producers that together hand over the findings of {@code components} once. Each
+     * takes the next range of components when it is done with one: large ranges first, then smaller
+     * ones, so that however the findings are spread over the components the parts finish together.
+     * A range's findings are handed over in the order of the vulnerability (then the component):
+     * they go into {@code finding}'s key, which leads with the vulnerability, and PostgreSQL
+     * inserts a run sorted by its key into neighbouring leaf pages instead of pages all over the
+     * index (ADR 102: a quarter less of its CPU for the benchmark's 170,000 rows).
      */
     List<Consumer<Consumer<NewFinding>>> shared(List<Candidate> components, int parts) {
       var next = new AtomicInteger();
+      int total = components.size();
       Consumer<Consumer<NewFinding>> part =
           sink -> {
-            int from;
-            while ((from = next.getAndAdd(CHUNK)) < components.size()) {
-              emit(components.subList(from, Math.min(components.size(), from + CHUNK)), sink);
+            var found = new ArrayList<NewFinding>();
+            while (true) {
+              int from = next.get();
+              int size = Math.max(CHUNK, (total - from) / (2 * parts));
+              if (from >= total) {
+                return;
+              }
+              if (!next.compareAndSet(from, from + size)) {
+                continue;
+              }
+              emit(components.subList(from, Math.min(total, from + size)), found::add);
+              found.sort(BY_KEY);
+              found.forEach(sink);
+              found.clear();
             }
           };
       return java.util.Collections.nCopies(parts, part);
     }
+
+    /**
+     * The order of {@code finding}'s key: vulnerability, release, SBOM, component ordinal (a stable
+     * sort keeps a component's findings of one vulnerability in their order).
+     */
+    private static final java.util.Comparator<NewFinding> BY_KEY =
+        java.util.Comparator.comparing(NewFinding::vulnerabilityId)
+            .thenComparingLong(f -> f.component().releaseId())
+            .thenComparingLong(f -> f.component().sbomId())
+            .thenComparingInt(f -> f.component().ordinal());
 
     /**
      * Hands the findings of {@code components} to {@code sink}, in the components' order, a chunk

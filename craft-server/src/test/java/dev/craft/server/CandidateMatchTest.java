@@ -124,6 +124,46 @@ class CandidateMatchTest {
   }
 
   @Test
+  void aPartHandsOverARangesFindingsInTheOrderOfTheFindingKey() {
+    var records = new ArrayList<CompiledAdvisory>();
+    // Ids out of order against the order they are matched in, so that handing over in component
+    // order fails the check.
+    for (String id : List.of("ORD-3", "ORD-1", "ORD-2")) {
+      records.add(
+          record(
+              id,
+              """
+              {"id":"%s","modified":"2025-01-01T00:00:00Z","affected":[
+               {"package":{"ecosystem":"npm","name":"lib"},
+                "ranges":[{"type":"SEMVER","events":[{"introduced":"0"},{"fixed":"2.0.0"}]}]}]}
+              """
+                  .formatted(id)));
+    }
+    var components = new ArrayList<Candidate>();
+    for (int i = 0; i < 50; i++) {
+      components.add(new Candidate(1, 2, i, "pkg:npm/lib@1." + i + ".0", "lib", "1." + i + ".0"));
+    }
+    var prepared =
+        CandidateMatch.prepare(
+            records, CpeIndex.EMPTY, new ExploitationStore(db.jdbi()), FeedEnrichment.NONE);
+    var inComponentOrder = new ArrayList<NewFinding>();
+    prepared.emit(components, inComponentOrder::add);
+    var handedOver = new ArrayList<NewFinding>();
+    prepared.shared(components, 1).get(0).accept(handedOver::add);
+
+    assertThat(handedOver).hasSize(150).containsExactlyInAnyOrderElementsOf(inComponentOrder);
+    assertThat(handedOver)
+        .extracting(f -> f.vulnerabilityId() + "/" + (1000 + f.component().ordinal()))
+        .isSorted();
+    assertThat(inComponentOrder)
+        .extracting(f -> f.vulnerabilityId() + "/" + (1000 + f.component().ordinal()))
+        .isNotEqualTo(
+            handedOver.stream()
+                .map(f -> f.vulnerabilityId() + "/" + (1000 + f.component().ordinal()))
+                .toList());
+  }
+
+  @Test
   void storedEvidenceIsJsonThatReadsBackToTheSameValuesWhateverTheyHoldAndLeavesOutWhatTheRowHolds()
       throws Exception {
     String awkward = "a \"quoted\" \\ back\\slash\nnew line\ttab\u0001ctl é 日本 \uD83D\uDE00";

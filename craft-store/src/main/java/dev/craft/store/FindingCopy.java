@@ -166,9 +166,10 @@ final class FindingCopy {
    * rows): PostgreSQL stores what was sent while the caller computes the next findings. For
    * findings none of which is stored yet: a concurrent writer of the same rows makes the COPY fail
    * with a unique violation, which callers answer with the staged upsert. A (component,
-   * vulnerability) given twice in a row of one component's findings is written once; given again
-   * after another component's, it is a unique violation as well (the matchers hand over a
-   * component's findings together, and record() makes its rows unique first).
+   * vulnerability) given twice within a run of that component's rows is written once; given again
+   * after another component's row, it is a unique violation as well (the matchers hand over a
+   * component's findings together, or sorted by the key so that repeats are adjacent; record()
+   * makes its rows unique first).
    */
   static final class Stream implements AutoCloseable {
     /** The binary COPY header: signature, flags, header extension length. */
@@ -183,10 +184,11 @@ final class FindingCopy {
     private final ByteBuffer out = ByteBuffer.allocate(FLUSH_BYTES + (1 << 16));
     private final List<Key> written = new java.util.ArrayList<>();
 
-    /** The vulnerabilities written for the component of the last row. */
-    private java.util.Set<String> ofComponent = new java.util.HashSet<>();
-
+    /** The component of the last row and its vulnerabilities so far (null: only the last row's). */
     private @Nullable Candidate component;
+
+    private String lastVulnerability = "";
+    private java.util.@Nullable Set<String> ofComponent;
     private boolean ended;
 
     Stream(Handle h) {
@@ -203,19 +205,10 @@ final class FindingCopy {
     }
 
     void add(NewFinding f) {
-      Candidate c = f.component();
-      if (component == null
-          || c.ordinal() != component.ordinal()
-          || c.sbomId() != component.sbomId()
-          || c.releaseId() != component.releaseId()) {
-        component = c;
-        // A new set rather than clear(): clearing costs the capacity that the component with
-        // the most findings left behind, for every component after it.
-        ofComponent = new java.util.HashSet<>();
-      }
-      if (!ofComponent.add(f.vulnerabilityId())) {
+      if (!firstOfComponent(f)) {
         return;
       }
+      Candidate c = f.component();
       written.add(new Key(c.releaseId(), c.sbomId(), c.ordinal(), f.vulnerabilityId()));
       byte[][] texts = {
         utf8(c.purl()),
@@ -247,6 +240,30 @@ final class FindingCopy {
       if (out.position() >= FLUSH_BYTES) {
         flush();
       }
+    }
+
+    /**
+     * Whether {@code f} is the first finding of its vulnerability in the current run of its
+     * component's rows. Rows come a component at a time or sorted by the key, where a component
+     * changes with almost every row: the set is made only for a component's second row.
+     */
+    private boolean firstOfComponent(NewFinding f) {
+      Candidate c = f.component();
+      String v = f.vulnerabilityId();
+      if (component == null
+          || c.ordinal() != component.ordinal()
+          || c.sbomId() != component.sbomId()
+          || c.releaseId() != component.releaseId()) {
+        component = c;
+        lastVulnerability = v;
+        ofComponent = null;
+        return true;
+      }
+      if (ofComponent == null) {
+        ofComponent = new java.util.HashSet<>();
+        ofComponent.add(lastVulnerability);
+      }
+      return ofComponent.add(v);
     }
 
     private static void put(ByteBuffer b, NewFinding f, byte[][] texts) {

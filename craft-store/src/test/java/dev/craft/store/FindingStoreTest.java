@@ -198,13 +198,16 @@ class FindingStoreTest {
             each(
                 (part, parts, sink) -> {
                   sink.accept(finding(a, "ADV-5", "indeterminate", "{\"x\":\"\\\"q\\\"\"}"));
+                  sink.accept(finding(a, "ADV-9", "affected", "{}"));
+                  // Repeats within a run of one component's rows: written once, the first kept.
+                  sink.accept(finding(a, "ADV-5", "affected", "{\"again\":1}"));
                   sink.accept(finding(b, "ADV-6", "affected", "{}"));
                   sink.accept(finding(b, "ADV-6", "affected", "{\"again\":1}"));
                 }));
-    assertThat(n).isEqualTo(2);
+    assertThat(n).isEqualTo(3);
     assertThat(rows())
         .extracting(r -> r.vulnerabilityId() + "@" + r.name() + ":" + r.status())
-        .containsExactlyInAnyOrder("ADV-5@a:indeterminate", "ADV-6@b:affected");
+        .containsExactlyInAnyOrder("ADV-5@a:indeterminate", "ADV-9@a:affected", "ADV-6@b:affected");
     assertThat(rows())
         .anySatisfy(
             r -> assertThat(r.evidence()).contains("\"x\": \"\\\"q\\\"\"").doesNotContain("early"))
