@@ -28,8 +28,11 @@ final class FindingCopy {
       "release_id, sbom_id, component_ordinal, purl, name, version, vulnerability_id, aliases,"
           + " status, reason, severity, cvss, cvss_vector, kev, epss";
 
-  /** Bytes sent to PostgreSQL at a time while streaming. */
-  private static final int FLUSH_BYTES = 1 << 20;
+  /**
+   * Bytes sent to PostgreSQL at a time while streaming; the buffer (this and 64 KiB) stays under
+   * half of G1's smallest region, so that it is not a humongous object.
+   */
+  private static final int FLUSH_BYTES = 1 << 18;
 
   /** Rows per COPY stream, to bound the client-side text buffer for very large scans. */
   private static final int CHUNK = 20_000;
@@ -298,7 +301,14 @@ final class FindingCopy {
     /** The vulnerabilities of the rows written. */
     java.util.Set<String> vulnerabilities() {
       var out = new java.util.HashSet<String>();
-      written.forEach(k -> out.add(k.vulnerability()));
+      String last = null;
+      for (Key k : written) {
+        // Rows sorted by the key repeat a vulnerability (the same string) row after row.
+        if (k.vulnerability() != last) {
+          last = k.vulnerability();
+          out.add(last);
+        }
+      }
       return out;
     }
 
