@@ -9,7 +9,8 @@
 # alternate between the two, so that both see the same load on a shared machine. PAUSE=SECONDS waits before each
 # upload, so that PostgreSQL's autovacuum of the previous upload's 170,000 rows is not measured with the next one.
 # Each line also gives the CPU the upload cost the server's JVM and PostgreSQL (from /proc, steadier than wall time
-# on a shared machine).
+# on a shared machine). PG_STATEMENTS=N lists the N statements that took PostgreSQL longest over all uploads
+# (pg_stat_statements, loaded with PG_EXTRA="-c shared_preload_libraries=pg_stat_statements").
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 count=${1:-200000}; n=${2:-10000}; runs=${3:-5}
@@ -30,6 +31,7 @@ psql -c "\\copy advisory (id, source, modified, published, withdrawn, raw, fetch
      -c "\\copy advisory_alias (advisory_id, alias, source) FROM '$work/gen/advisory_alias.csv' (FORMAT csv)" \
      -c "VACUUM (ANALYZE)" -c "CHECKPOINT"
 echo "loaded $(psql -c 'SELECT count(*) FROM advisory') advisories ($(psql -c 'SELECT count(*) FROM advisory_package') package keys) in $(( $(date +%s) - start )) s"
+if [[ -n "${PG_STATEMENTS:-}" ]]; then psql -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c "SELECT pg_stat_statements_reset()" >/dev/null; fi
 api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
 pid=$(api -X POST localhost:$port/api/v1/products -d '{"name":"Bench"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 for i in $(seq 0 "$runs"); do
@@ -47,6 +49,12 @@ for i in $(seq 0 "$runs"); do
     echo "$what, $name: ${t}s, $f findings; $cpu"
   done
 done
+if [[ -n "${PG_STATEMENTS:-}" ]]; then
+  echo "PostgreSQL statements by total time over every upload (pg_stat_statements):"
+  psql -F $'\t' -c "SELECT round(total_exec_time)::int AS ms, calls, round((total_exec_time / calls)::numeric, 1) AS per_call,
+                            left(regexp_replace(query, '\s+', ' ', 'g'), 110)
+                     FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT ${PG_STATEMENTS}"
+fi
 for target in "${servers[@]}"; do
   echo "server RSS (${target#*:}): $(ps -o rss= -p "$(pgrep -f "serve --port ${target%%:*}" | head -1)") KiB"
 done

@@ -22,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AdvisoryIndex {
   private final Map<PackageKey, List<IndexedAffected>> byPackage;
   private final AliasGroups aliases;
-  private final Map<String, List<String>> aliasCache = new ConcurrentHashMap<>();
-  private final Map<String, List<String>> groupMembers = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> aliasCache;
+  private final Map<String, List<String>> groupMembers;
   private final Stats stats;
 
   /** Counts for reports: what was indexed and what was left out, and why. */
@@ -35,10 +35,19 @@ public final class AdvisoryIndex {
     this.byPackage = byPackage;
     this.aliases = aliases;
     this.stats = stats;
+    // Sized for every record's id at once: growing a concurrent map while parts match (an SBOM
+    // upload looks up 72,000 ids) moved its entries again and again.
+    this.aliasCache = new ConcurrentHashMap<>(Math.max(16, stats.records()));
+    this.groupMembers = new ConcurrentHashMap<>(Math.max(16, stats.records() / 4));
   }
 
   public static Builder builder() {
-    return new Builder();
+    return new Builder(16);
+  }
+
+  /** A builder for about {@code expectedRecords} records, its maps sized for them at once. */
+  public static Builder builder(int expectedRecords) {
+    return new Builder(expectedRecords);
   }
 
   public Stats stats() {
@@ -77,9 +86,9 @@ public final class AdvisoryIndex {
 
   /** Collects records; not thread-safe. */
   public static final class Builder {
-    private final Map<PackageKey, List<IndexedAffected>> byPackage = new HashMap<>();
-    private final AliasGroups aliases = new AliasGroups();
-    private final Set<String> seen = new HashSet<>();
+    private final Map<PackageKey, List<IndexedAffected>> byPackage;
+    private final AliasGroups aliases;
+    private final Set<String> seen;
     private final Map<String, Optional<VersionScheme>> schemes = new HashMap<>();
     private final Map<String, Optional<CvssScore>> scores = new HashMap<>();
     private int records;
@@ -89,7 +98,12 @@ public final class AdvisoryIndex {
     private int withoutPackage;
     private boolean built;
 
-    private Builder() {}
+    private Builder(int expectedRecords) {
+      int n = Math.max(16, expectedRecords);
+      byPackage = HashMap.newHashMap(n);
+      aliases = new AliasGroups(n);
+      seen = HashSet.newHashSet(n);
+    }
 
     /**
      * Adds a record. Withdrawn records are counted and left out; a second record with an id already

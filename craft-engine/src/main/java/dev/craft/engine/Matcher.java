@@ -34,7 +34,7 @@ public final class Matcher {
    * group of 25 ids took 50 look-ups a finding); concurrent, since parts of one upload share the
    * matcher.
    */
-  private final Map<String, Exploitation> exploitation = new ConcurrentHashMap<>();
+  private final Map<String, Exploitation> exploitation;
 
   public Matcher(AdvisoryIndex index, KevCatalog kev, EpssScores epss) {
     this(index, CpeIndex.EMPTY, kev, epss);
@@ -60,6 +60,8 @@ public final class Matcher {
       EpssScores epss,
       Map<String, AdvisorySeverity> severities) {
     this.index = index;
+    // One entry per vulnerability found; sized at once (see AdvisoryIndex's alias cache).
+    this.exploitation = new ConcurrentHashMap<>(Math.max(16, index.stats().records()));
     this.cpes = cpes;
     this.kev = kev;
     this.epss = epss;

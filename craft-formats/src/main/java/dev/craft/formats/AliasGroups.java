@@ -12,8 +12,18 @@ import java.util.TreeSet;
  * thread-safe while being filled; reads never write, so concurrent reads afterwards are safe.
  */
 public final class AliasGroups {
-  private final Map<String, String> parent = new HashMap<>();
-  private final Map<String, List<AliasLink>> linksByRoot = new HashMap<>();
+  private final Map<String, String> parent;
+  private final Map<String, List<AliasLink>> linksByRoot;
+
+  public AliasGroups() {
+    this(16);
+  }
+
+  /** Groups sized for the ids of about {@code expectedRecords} records and their aliases. */
+  public AliasGroups(int expectedRecords) {
+    parent = HashMap.newHashMap(Math.max(16, expectedRecords * 2));
+    linksByRoot = HashMap.newHashMap(Math.max(16, expectedRecords));
+  }
 
   /** Records that {@code record}'s id and its aliases name one vulnerability. */
   public void add(OsvRecord record) {

@@ -81,7 +81,7 @@ final class CandidateMatch {
             ? Async.start("craft-nvd-cvss", () -> enrichment.nvdSeverities(records))
             : CompletableFuture.completedFuture(Map.<String, AdvisorySeverity>of());
     long t0 = System.nanoTime();
-    var builder = AdvisoryIndex.builder();
+    var builder = AdvisoryIndex.builder(records.size());
     records.forEach(builder::add);
     var index = builder.build();
     long t1 = System.nanoTime();
