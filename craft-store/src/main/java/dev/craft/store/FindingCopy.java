@@ -301,6 +301,12 @@ final class FindingCopy {
     /** The vulnerabilities of the rows written. */
     java.util.Set<String> vulnerabilities() {
       var out = new java.util.HashSet<String>();
+      addVulnerabilitiesTo(out);
+      return out;
+    }
+
+    /** Adds the vulnerabilities of the rows written to {@code out}. */
+    void addVulnerabilitiesTo(java.util.Set<String> out) {
       String last = null;
       for (Key k : written) {
         // Rows sorted by the key repeat a vulnerability (the same string) row after row.
@@ -309,7 +315,6 @@ final class FindingCopy {
           out.add(last);
         }
       }
-      return out;
     }
 
     /** The keys of the rows written. */

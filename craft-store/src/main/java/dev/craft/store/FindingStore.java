@@ -379,7 +379,7 @@ public final class FindingStore {
             try (var stream = new FindingCopy.Stream(h)) {
               producers.get(0).accept(guard.apply(stream::add));
               written = stream.finish();
-              touched.addAll(stream.vulnerabilities());
+              stream.addVulnerabilitiesTo(touched);
             } finally {
               helpers.forEach(PartWriter::await);
             }
