@@ -8,6 +8,7 @@
 # With BASELINE=/path/to/another/launcher a second server (another build) runs on the same database and the uploads
 # alternate between the two, so that both see the same load on a shared machine. PAUSE=SECONDS waits before each
 # upload, so that PostgreSQL's autovacuum of the previous upload's 170,000 rows is not measured with the next one.
+# WARMUP=N uploads N times before the timed ones (default 1: the cold JVM's first upload).
 # Each line also gives the CPU the upload cost the server's JVM and PostgreSQL (from /proc, steadier than wall time
 # on a shared machine). PG_STATEMENTS=N lists the N statements that took PostgreSQL longest over all uploads
 # (pg_stat_statements, loaded with PG_EXTRA="-c shared_preload_libraries=pg_stat_statements").
@@ -34,17 +35,18 @@ echo "loaded $(psql -c 'SELECT count(*) FROM advisory') advisories ($(psql -c 'S
 if [[ -n "${PG_STATEMENTS:-}" ]]; then psql -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c "SELECT pg_stat_statements_reset()" >/dev/null; fi
 api() { curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$@"; }
 pid=$(api -X POST localhost:$port/api/v1/products -d '{"name":"Bench"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-for i in $(seq 0 "$runs"); do
+warmup=${WARMUP:-1}
+for i in $(seq $((1 - warmup)) "$runs"); do
   for target in "${servers[@]}"; do
     p=${target%%:*}; name=${target#*:}
-    rid=$(api -X POST localhost:$p/api/v1/products/$pid/releases -d "{\"version\":\"1.0.$i-$p\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+    rid=$(api -X POST localhost:$p/api/v1/products/$pid/releases -d "{\"version\":\"1.0.$((i + warmup))-$p\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
     sleep "${PAUSE:-0}"
     jvm0=$(cpu_seconds "$(pgrep -f "serve --port $p" | head -1)"); pg0=$(cpu_seconds $(pg_pids))
     t=$(curl -sf -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" --data-binary @"$work/gen/sbom.json" \
         localhost:$p/api/v1/products/$pid/releases/$rid/sbom)
     jvm1=$(cpu_seconds "$(pgrep -f "serve --port $p" | head -1)"); pg1=$(cpu_seconds $(pg_pids))
     f=$(psql -c "SELECT count(*) FROM finding WHERE release_id = $rid")
-    if [[ $i == 0 ]]; then what="warm-up upload"; else what="upload $i"; fi
+    if (( i <= 0 )); then what="warm-up upload $((i + warmup))"; else what="upload $i"; fi
     cpu=$(echo "$jvm0 $jvm1 $pg0 $pg1" | awk '{printf "CPU: server %.2f s, PostgreSQL %.2f s", $2 - $1, $4 - $3}')
     echo "$what, $name: ${t}s, $f findings; $cpu"
   done

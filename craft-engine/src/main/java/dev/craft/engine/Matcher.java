@@ -121,7 +121,7 @@ public final class Matcher {
       List<IndexedAffected> candidates,
       String path,
       List<VulnerabilityFinding> out) {
-    var parsed = new HashMap<VersionScheme, Object>(4);
+    var parsed = new VersionForms(lookup.version());
     @Nullable IndexedAdvisory current = null;
     @Nullable Verdict best = null;
     for (IndexedAffected entry : candidates) {
@@ -156,7 +156,7 @@ public final class Matcher {
     for (Lookup lookup : lookups) {
       List<IndexedAffected> candidates = index.candidates(lookup.key());
       found |= !candidates.isEmpty();
-      var parsed = new HashMap<VersionScheme, Object>(4);
+      var parsed = new VersionForms(lookup.version());
       for (IndexedAffected entry : candidates) {
         Verdict known = best.get(entry.advisory());
         if (known != null && known.affected()) {
@@ -178,7 +178,7 @@ public final class Matcher {
    * under a module whether the advisory names that package.
    */
   private static @Nullable Verdict evaluate(
-      IndexedAffected entry, Lookup lookup, String packagePath, Map<VersionScheme, Object> parsed) {
+      IndexedAffected entry, Lookup lookup, String packagePath, VersionForms parsed) {
     String caveat = "";
     if (lookup.distro().isPresent() && entry.distro().isPresent()) {
       Distro component = lookup.distro().get();
@@ -238,11 +238,11 @@ public final class Matcher {
   record Verdict(boolean affected, MatchEvidence evidence) {}
 
   private static @Nullable Verdict evaluate(
-      IndexedAffected entry, String version, Map<VersionScheme, Object> parsed) {
+      IndexedAffected entry, String version, VersionForms parsed) {
     if (version.isBlank()) {
       return indeterminate(entry, version, "the component has no version");
     }
-    if (entry.versions().contains(Versions.listKey(version))) {
+    if (entry.versions().contains(parsed.listKey)) {
       return new Verdict(
           true,
           evidence(entry, "versions", null, "", version, "listed in versions[]: " + version, ""));
@@ -276,7 +276,7 @@ public final class Matcher {
       }
       evaluable = true;
       VersionScheme scheme = range.scheme;
-      Object p = parsed.computeIfAbsent(scheme, s -> parse(s, version));
+      Object p = parsed.of(scheme);
       if (p instanceof String reason) {
         unknown = unknown != null ? unknown : rangeUnknown(entry, range, version, reason);
         continue;
@@ -307,8 +307,8 @@ public final class Matcher {
 
   /** The listed version equal to {@code version} under the scheme, empty if none. */
   private static String listedEqual(
-      VersionScheme scheme, Set<String> listed, String version, Map<VersionScheme, Object> parsed) {
-    if (!(parsed.computeIfAbsent(scheme, s -> parse(s, version)) instanceof ParsedVersion v)) {
+      VersionScheme scheme, Set<String> listed, String version, VersionForms parsed) {
+    if (!(parsed.of(scheme) instanceof ParsedVersion v)) {
       return "";
     }
     for (String text : listed) {
@@ -321,6 +321,33 @@ public final class Matcher {
       }
     }
     return "";
+  }
+
+  /**
+   * One looked-up version of a component in the forms its candidates compare it in, each made once
+   * for all of them: its key in {@code versions} lists (a Go version without its {@code v}; made
+   * per entry, it was a new string whose hash was computed again for every list) and its parsed
+   * form per scheme.
+   */
+  private static final class VersionForms {
+    final String version;
+    final String listKey;
+    private final Map<VersionScheme, Object> parsed = new HashMap<>(4);
+
+    VersionForms(String version) {
+      this.version = version;
+      this.listKey = Versions.listKey(version);
+    }
+
+    /** The parsed version under {@code scheme}, or the reason text when the scheme rejects it. */
+    Object of(VersionScheme scheme) {
+      Object p = parsed.get(scheme);
+      if (p == null) {
+        p = parse(scheme, version);
+        parsed.put(scheme, p);
+      }
+      return p;
+    }
   }
 
   /** A parsed version, or the reason text when the scheme rejects it. */
