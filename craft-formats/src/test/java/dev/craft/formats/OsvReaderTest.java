@@ -175,10 +175,17 @@ class OsvReaderTest {
     groups.add(record("GHSA-1", "b.json", "CVE-1"));
     groups.add(record("GO-1", "c.json", "GHSA-1"));
     groups.add(record("RUSTSEC-9", "d.json", "CVE-9"));
+    groups.add(record("ALONE-1", "e.json"));
     assertThat(groups.aliasesOf("GO-1")).containsExactly("CVE-1", "GHSA-1", "PYSEC-1");
     assertThat(groups.aliasesOf("CVE-1")).containsExactly("GHSA-1", "GO-1", "PYSEC-1");
     assertThat(groups.aliasesOf("RUSTSEC-9")).containsExactly("CVE-9");
     assertThat(groups.aliasesOf("UNKNOWN")).isEmpty();
+    assertThat(groups.groupOf("UNKNOWN")).isEqualTo("UNKNOWN");
+    assertThat(groups.groupOf("ALONE-1")).isEqualTo("ALONE-1");
+    assertThat(groups.membersOf("ALONE-1")).isEmpty();
+    assertThat(groups.linksOf("ALONE-1")).isEmpty();
+    assertThat(groups.groupOf("CVE-9")).isEqualTo(groups.groupOf("RUSTSEC-9"));
+    assertThat(groups.groupOf("CVE-9")).isNotEqualTo(groups.groupOf("CVE-1"));
     assertThat(groups.linksOf("PYSEC-1"))
         .containsExactlyInAnyOrder(
             new AliasLink("PYSEC-1", "CVE-1", "a.yaml"),
