@@ -1,12 +1,10 @@
 package dev.craft.formats;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Groups vulnerability identifiers (CVE, GHSA, PYSEC, GO, RUSTSEC, EUVD…) that the advisories say
@@ -14,15 +12,8 @@ import org.jspecify.annotations.Nullable;
  * thread-safe while being filled; reads never write, so concurrent reads afterwards are safe.
  */
 public final class AliasGroups {
-  // Identifiers are numbered as they come, and the groups are kept over the numbers: one map
-  // look-up per identifier a record names, where the union-find over strings took about ten per
-  // alias (an upload's 72,000 candidate records: the index built in ~170 ms, mostly this).
-  private final Map<String, Integer> numbers;
-  private final List<String> ids;
-  private int[] parent;
-
-  /** Per root number, the links of its group (null when it has none). */
-  private final List<@Nullable List<AliasLink>> linksByRoot;
+  private final Map<String, String> parent;
+  private final Map<String, List<AliasLink>> linksByRoot;
 
   public AliasGroups() {
     this(16);
@@ -30,11 +21,8 @@ public final class AliasGroups {
 
   /** Groups sized for the ids of about {@code expectedRecords} records and their aliases. */
   public AliasGroups(int expectedRecords) {
-    int n = Math.max(16, expectedRecords * 2);
-    numbers = HashMap.newHashMap(n);
-    ids = new ArrayList<>(n);
-    parent = new int[n];
-    linksByRoot = new ArrayList<>(n);
+    parent = HashMap.newHashMap(Math.max(16, expectedRecords * 2));
+    linksByRoot = HashMap.newHashMap(Math.max(16, expectedRecords));
   }
 
   /** Records that {@code record}'s id and its aliases name one vulnerability. */
@@ -46,18 +34,15 @@ public final class AliasGroups {
    * Records that {@code id} and {@code aliases}, as {@code source} says, name one vulnerability.
    */
   public void add(String id, List<String> aliases, String source) {
-    int self = number(id);
+    find(id);
     for (String alias : aliases) {
       if (alias.equals(id)) {
         continue;
       }
-      int root = union(self, number(alias));
-      List<AliasLink> links = linksByRoot.get(root);
-      if (links == null) {
-        links = new ArrayList<>(2);
-        linksByRoot.set(root, links);
-      }
-      links.add(new AliasLink(id, alias, source));
+      union(id, alias);
+      linksByRoot
+          .computeIfAbsent(find(id), k -> new ArrayList<>())
+          .add(new AliasLink(id, alias, source));
     }
   }
 
@@ -85,13 +70,11 @@ public final class AliasGroups {
    * aliases. The same for every member of a group, which {@link #groupOf} names.
    */
   public List<String> membersOf(String id) {
-    Integer n = numbers.get(id);
-    List<AliasLink> links = n == null ? null : linksByRoot.get(rootOf(n));
-    if (links == null) {
+    if (!parent.containsKey(id)) {
       return List.of();
     }
     var out = new TreeSet<String>();
-    for (AliasLink link : links) {
+    for (AliasLink link : linksByRoot.getOrDefault(rootOf(id), List.of())) {
       out.add(link.declaredBy());
       out.add(link.alias());
     }
@@ -100,84 +83,72 @@ public final class AliasGroups {
 
   /** The identifier that stands for the group of {@code id} until more links are added. */
   public String groupOf(String id) {
-    Integer n = numbers.get(id);
-    return n == null ? id : ids.get(rootOf(n));
+    return rootOf(id);
   }
 
   /** The statements that put {@code id} into its group (its provenance). */
   public List<AliasLink> linksOf(String id) {
-    Integer n = numbers.get(id);
-    List<AliasLink> links = n == null ? null : linksByRoot.get(rootOf(n));
-    return links == null ? List.of() : List.copyOf(links);
-  }
-
-  /** The number of {@code id}, given it as a group of its own when it is new. */
-  private int number(String id) {
-    Integer known = numbers.get(id);
-    if (known != null) {
-      return known;
+    if (!parent.containsKey(id)) {
+      return List.of();
     }
-    int n = ids.size();
-    if (n == parent.length) {
-      parent = Arrays.copyOf(parent, n * 2);
-    }
-    parent[n] = n;
-    ids.add(id);
-    linksByRoot.add(null);
-    numbers.put(id, n);
-    return n;
+    return List.copyOf(linksByRoot.getOrDefault(rootOf(id), List.of()));
   }
 
   /** The group root without path compression, so that reads never write. */
-  private int rootOf(int n) {
-    int root = n;
-    while (parent[root] != root) {
-      root = parent[root];
+  private String rootOf(String id) {
+    String root = id;
+    String up;
+    while ((up = parent.get(root)) != null && !up.equals(root)) {
+      root = up;
     }
     return root;
   }
 
-  private int find(int n) {
-    int root = rootOf(n);
+  private String find(String id) {
+    String p = parent.putIfAbsent(id, id);
+    if (p == null) {
+      return id;
+    }
+    String root = id;
+    while (true) {
+      String up = parent.get(root);
+      if (up == null || up.equals(root)) {
+        break;
+      }
+      root = up;
+    }
     // Path compression keeps later look-ups flat.
-    while (parent[n] != root) {
-      int next = parent[n];
-      parent[n] = root;
-      n = next;
+    String cur = id;
+    while (!cur.equals(root)) {
+      String next = parent.get(cur);
+      parent.put(cur, root);
+      cur = next == null ? root : next;
     }
     return root;
   }
 
-  /** Joins the groups of {@code a} and {@code b}; returns the root of the joined group. */
-  private int union(int a, int b) {
-    int ra = find(a);
-    int rb = find(b);
-    if (ra == rb) {
-      return ra;
+  private void union(String a, String b) {
+    String ra = find(a);
+    String rb = find(b);
+    if (ra.equals(rb)) {
+      return;
     }
     // The group with fewer links goes under the other: a record joining a large group (the
     // upload benchmark's groups have ~25 ids) then moves its few links, not the group's, and the
     // trees stay shallow for rootOf, which does not compress paths.
     if (linkCount(ra) < linkCount(rb)) {
-      int t = ra;
+      String t = ra;
       ra = rb;
       rb = t;
     }
-    parent[rb] = ra;
-    List<AliasLink> moved = linksByRoot.get(rb);
+    parent.put(rb, ra);
+    List<AliasLink> moved = linksByRoot.remove(rb);
     if (moved != null) {
-      linksByRoot.set(rb, null);
-      List<AliasLink> kept = linksByRoot.get(ra);
-      if (kept == null) {
-        linksByRoot.set(ra, moved);
-      } else {
-        kept.addAll(moved);
-      }
+      linksByRoot.computeIfAbsent(ra, k -> new ArrayList<>()).addAll(moved);
     }
-    return ra;
   }
 
-  private int linkCount(int root) {
+  private int linkCount(String root) {
     List<AliasLink> links = linksByRoot.get(root);
     return links == null ? 0 : links.size();
   }
