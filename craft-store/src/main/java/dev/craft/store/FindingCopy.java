@@ -187,11 +187,14 @@ final class FindingCopy {
     private final ByteBuffer out = ByteBuffer.allocate(FLUSH_BYTES + (1 << 16));
     private final List<Key> written = new java.util.ArrayList<>();
 
-    /** The component of the last row and its vulnerabilities so far (null: only the last row's). */
+    /** The component of the last row, and the vulnerability of the first row of its run. */
     private @Nullable Candidate component;
 
     private String lastVulnerability = "";
+
+    /** The vulnerabilities of the current run of the component's rows; null while it has one. */
     private java.util.@Nullable Set<String> ofComponent;
+
     private boolean ended;
 
     Stream(Handle h) {
