@@ -190,7 +190,7 @@ final class FindingCopy {
     /** The component of the last row, and the vulnerability of the first row of its run. */
     private @Nullable Candidate component;
 
-    private String lastVulnerability = "";
+    private String firstOfRun = "";
 
     /** The vulnerabilities of the current run of the component's rows; null while it has one. */
     private java.util.@Nullable Set<String> ofComponent;
@@ -261,13 +261,13 @@ final class FindingCopy {
           || c.sbomId() != component.sbomId()
           || c.releaseId() != component.releaseId()) {
         component = c;
-        lastVulnerability = v;
+        firstOfRun = v;
         ofComponent = null;
         return true;
       }
       if (ofComponent == null) {
         ofComponent = new java.util.HashSet<>();
-        ofComponent.add(lastVulnerability);
+        ofComponent.add(firstOfRun);
       }
       return ofComponent.add(v);
     }
