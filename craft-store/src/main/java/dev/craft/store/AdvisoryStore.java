@@ -342,8 +342,9 @@ public final class AdvisoryStore {
                   "UPDATE sbom_component SET package_key = :key, lookup_keys = :more"
                       + " WHERE sbom_id = :s AND ordinal = :o");
           for (Object[] r : rows) {
-            b.bind("key", ComponentCopy.packageKey((String) r[2]))
-                .bindArray("more", String.class, ComponentCopy.lookupKeys((String) r[2], List.of()))
+            var keys = ComponentCopy.keysOf((String) r[2], List.of());
+            b.bind("key", keys.packageKey())
+                .bindArray("more", String.class, keys.lookupKeys())
                 .bind("s", (Long) r[0])
                 .bind("o", (Integer) r[1])
                 .add();

@@ -55,33 +55,18 @@ final class ComponentCopy {
     }
   }
 
-  /** The matcher's package key of a purl as stored text, empty when the purl is missing or bad. */
-  static String packageKey(String purl) {
-    return PackageNames.ofPurl(purl).map(p -> p.key().toString()).orElse("");
-  }
-
-  /**
-   * The package key of a component: its purl's, else the CPE key of its first CPE name ({@code
-   * cpe/vendor:product}), so that a component known only by CPE is matched and triaged too.
-   */
-  static String packageKey(String purl, List<String> cpes) {
-    return keysOf(purl, cpes).packageKey();
-  }
-
   /** {@code cpe/vendor:product} of each CPE name that names both. */
   static List<String> cpeKeys(List<String> cpes) {
     return Cpe.productKeys(cpes).stream().map(k -> Cpe.KEY_PREFIX + k).toList();
   }
 
   /**
-   * The keys besides the package key that the matcher looks the component up under (a distro
-   * package's source package, a Go package path's enclosing paths, its CPE names' vendor:product).
+   * A component's package key, empty when it has neither a usable purl nor a CPE name naming vendor
+   * and product: its purl's, else the CPE key of its first CPE name ({@code cpe/vendor:product}),
+   * so that a component known only by CPE is matched and triaged too. And the keys besides it that
+   * the matcher looks the component up under (a distro package's source package, a Go package
+   * path's enclosing paths, its CPE names' vendor:product).
    */
-  static List<String> lookupKeys(String purl, List<String> cpes) {
-    return keysOf(purl, cpes).lookupKeys();
-  }
-
-  /** A component's package key and its other look-up keys. */
   record Keys(String packageKey, List<String> lookupKeys) {}
 
   /** Both keys from one reading of the purl (an SBOM upload stores 10,000 components). */

@@ -46,8 +46,9 @@ class AdvisoryStoreTest {
   void packageKeysFollowTheEnginesNameRulesOnBothSides() {
     var r = record("KEY-1", "2025-01-01T00:00:00Z", "PyPI", "Jinja_2");
     assertThat(AdvisoryStore.packageKeys(r)).containsExactly("pypi/jinja-2");
-    assertThat(ComponentCopy.packageKey("pkg:pypi/JINJA.2@1.0")).isEqualTo("pypi/jinja-2");
-    assertThat(ComponentCopy.packageKey("not a purl")).isEmpty();
+    assertThat(ComponentCopy.keysOf("pkg:pypi/JINJA.2@1.0", List.of()).packageKey())
+        .isEqualTo("pypi/jinja-2");
+    assertThat(ComponentCopy.keysOf("not a purl", List.of()).packageKey()).isEmpty();
     // Both keys of a component from one reading of its purl.
     var go = ComponentCopy.keysOf("pkg:golang/example.com/mod/sub/pkg@v1.2.0", List.of());
     assertThat(go.packageKey()).isEqualTo("golang/example.com/mod/sub/pkg");
