@@ -255,11 +255,16 @@ public final class AdvisoryStore {
 
   /** The advisory generation now (V20): it counts every statement that changed advisories. */
   public long generation() {
-    return jdbi.withHandle(AdvisoryStore::generation);
+    return jdbi.withHandle(h -> generation(h, false));
   }
 
-  private static long generation(Handle h) {
-    return h.createQuery("SELECT n FROM advisory_generation").mapTo(Long.class).one();
+  /**
+   * The advisory generation in {@code h}'s transaction; when {@code locked}, read FOR SHARE, so
+   * that advisory writers wait until that transaction ends.
+   */
+  static long generation(Handle h, boolean locked) {
+    String sql = "SELECT n FROM advisory_generation" + (locked ? " FOR SHARE" : "");
+    return h.createQuery(sql).mapTo(Long.class).one();
   }
 
   /**
@@ -276,7 +281,7 @@ public final class AdvisoryStore {
     return jdbi.inTransaction(
         org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ,
         h -> {
-          long generation = generation(h);
+          long generation = generation(h, false);
           var out = new java.util.HashMap<String, List<AdvisoryStamp>>(keys.size() * 2);
           for (String k : keys) {
             out.put(k, new ArrayList<>(2));

@@ -307,8 +307,7 @@ public final class FindingStore {
    * {@code locked}, read FOR SHARE: advisory writers then wait until this transaction ends.
    */
   private static void requireGeneration(Handle h, long expected, boolean locked) {
-    String sql = "SELECT n FROM advisory_generation" + (locked ? " FOR SHARE" : "");
-    long now = h.createQuery(sql).mapTo(Long.class).one();
+    long now = AdvisoryStore.generation(h, locked);
     if (now != expected) {
       throw new AdvisoriesChanged(expected, now);
     }
