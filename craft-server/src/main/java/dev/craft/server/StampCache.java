@@ -72,12 +72,13 @@ final class StampCache {
       reset(read.generation());
     }
     for (var e : read.byKey().entrySet()) {
-      if (stamps + e.getValue().size() > maxStamps) {
+      List<AdvisoryStamp> old = byKey.get(e.getKey());
+      int added = e.getValue().size() - (old == null ? 0 : old.size());
+      if (stamps + added > maxStamps) {
         return;
       }
-      if (byKey.put(e.getKey(), e.getValue()) == null) {
-        stamps += e.getValue().size();
-      }
+      byKey.put(e.getKey(), e.getValue());
+      stamps += added;
     }
   }
 
