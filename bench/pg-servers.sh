@@ -45,4 +45,15 @@ cpu_seconds() { # pid...
   done
   echo "$ticks $(getconf CLK_TCK)" | awk '{printf "%.2f", $1 / $2}'
 }
+# CPU seconds of a JVM's live JIT compiler threads and garbage collector threads, from /proc/PID/task (a compiler
+# thread that the JVM stopped meanwhile takes its share with it: the figures are lower bounds).
+jvm_threads() { # pid
+  local tck; tck=$(getconf CLK_TCK)
+  cat /proc/"$1"/task/*/stat 2>/dev/null | awk -v tck="$tck" '
+    { match($0, /\(.*\)/); comm = substr($0, RSTART + 1, RLENGTH - 2); split(substr($0, RSTART + RLENGTH + 1), f, " ")
+      t = f[12] + f[13]
+      if (comm ~ /^C[12] CompilerThre/) jit += t
+      else if (comm ~ /^(GC Thread|G1 |VM Thread)/) gc += t }
+    END { printf "%.2f %.2f", jit / tck, gc / tck }'
+}
 pg_pids() { local pm; pm=$(head -1 "$work/pg/postmaster.pid"); echo "$pm" $(pgrep -P "$pm"); }

@@ -10,8 +10,9 @@
 # upload, so that PostgreSQL's autovacuum of the previous upload's 170,000 rows is not measured with the next one.
 # WARMUP=N uploads N times before the timed ones (default 1: the cold JVM's first upload).
 # Each line also gives the CPU the upload cost the server's JVM and PostgreSQL (from /proc, steadier than wall time
-# on a shared machine). PG_STATEMENTS=N lists the N statements that took PostgreSQL longest over all uploads
-# (pg_stat_statements, loaded with PG_EXTRA="-c shared_preload_libraries=pg_stat_statements").
+# on a shared machine), and of the server's share what its live JIT compiler and garbage collector threads took (the
+# JIT still compiles in the first uploads after a start). PG_STATEMENTS=N lists the N statements that took PostgreSQL
+# longest over all uploads (pg_stat_statements, loaded with PG_EXTRA="-c shared_preload_libraries=pg_stat_statements").
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 count=${1:-200000}; n=${2:-10000}; runs=${3:-5}
@@ -41,13 +42,15 @@ for i in $(seq $((1 - warmup)) "$runs"); do
     p=${target%%:*}; name=${target#*:}
     rid=$(api -X POST localhost:$p/api/v1/products/$pid/releases -d "{\"version\":\"1.0.$((i + warmup))-$p\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
     sleep "${PAUSE:-0}"
-    jvm0=$(cpu_seconds "$(pgrep -f "serve --port $p" | head -1)"); pg0=$(cpu_seconds $(pg_pids))
+    jpid=$(pgrep -f "serve --port $p" | head -1)
+    jvm0=$(cpu_seconds "$jpid"); pg0=$(cpu_seconds $(pg_pids)); split0=$(jvm_threads "$jpid")
     t=$(curl -sf -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" --data-binary @"$work/gen/sbom.json" \
         localhost:$p/api/v1/products/$pid/releases/$rid/sbom)
-    jvm1=$(cpu_seconds "$(pgrep -f "serve --port $p" | head -1)"); pg1=$(cpu_seconds $(pg_pids))
+    jvm1=$(cpu_seconds "$jpid"); pg1=$(cpu_seconds $(pg_pids)); split1=$(jvm_threads "$jpid")
     f=$(psql -c "SELECT count(*) FROM finding WHERE release_id = $rid")
     if (( i <= 0 )); then what="warm-up upload $((i + warmup))"; else what="upload $i"; fi
-    cpu=$(echo "$jvm0 $jvm1 $pg0 $pg1" | awk '{printf "CPU: server %.2f s, PostgreSQL %.2f s", $2 - $1, $4 - $3}')
+    cpu=$(echo "$jvm0 $jvm1 $pg0 $pg1 $split0 $split1" |
+          awk '{printf "CPU: server %.2f s (JIT %.2f, GC %.2f), PostgreSQL %.2f s", $2 - $1, $7 - $5, $8 - $6, $4 - $3}')
     echo "$what, $name: ${t}s, $f findings; $cpu"
   done
 done
