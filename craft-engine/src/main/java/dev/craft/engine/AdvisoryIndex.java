@@ -5,13 +5,13 @@ import dev.craft.core.Ecosystem;
 import dev.craft.core.VersionScheme;
 import dev.craft.formats.AliasGroups;
 import dev.craft.formats.OsvRecord;
+import dev.craft.formats.Timestamps;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -84,71 +84,60 @@ public final class AdvisoryIndex {
     return byPackage.getOrDefault(key, List.of());
   }
 
-  /** Collects records; not thread-safe. */
+  /**
+   * Collects records; not thread-safe. Of several records with one id the one modified last is
+   * indexed (OSV: "the one with the later modification time is considered authoritative"), the
+   * first of those modified at the same time; when that one is withdrawn, none is.
+   */
   public static final class Builder {
     private final Map<PackageKey, List<IndexedAffected>> byPackage;
     private final AliasGroups aliases;
-    private final Set<String> seen;
+    private final Map<String, CompiledAdvisory> latest;
     private final Map<String, Optional<VersionScheme>> schemes = new HashMap<>();
     private final Map<String, Optional<CvssScore>> scores = new HashMap<>();
     private int records;
-    private int withdrawn;
-    private int duplicates;
-    private int entries;
-    private int withoutPackage;
     private boolean built;
 
     private Builder(int expectedRecords) {
       int n = Math.max(16, expectedRecords);
       byPackage = HashMap.newHashMap(n);
       aliases = new AliasGroups(n);
-      seen = HashSet.newHashSet(n);
+      latest = LinkedHashMap.newLinkedHashMap(n);
     }
 
-    /**
-     * Adds a record. Withdrawn records are counted and left out; a second record with an id already
-     * added is counted as a duplicate and left out (the first source wins).
-     */
+    /** Adds a record: indexed unless withdrawn or another record with its id is authoritative. */
     public Builder add(OsvRecord record) {
       requireNotBuilt();
-      if (record.isWithdrawn() || seen.contains(record.id())) {
-        return count(record.isWithdrawn());
+      records++;
+      if (supersedes(record.id(), record.modified())) {
+        latest.put(
+            record.id(),
+            CompiledAdvisory.of(
+                record, this::scheme, v -> scores.computeIfAbsent(v, AdvisorySeverity::score)));
       }
-      return add(
-          CompiledAdvisory.of(
-              record, this::scheme, v -> scores.computeIfAbsent(v, AdvisorySeverity::score)));
+      return this;
     }
 
     /** Adds a record compiled before, as {@link #add(OsvRecord)} adds one. */
     public Builder add(CompiledAdvisory advisory) {
       requireNotBuilt();
-      if (advisory.isWithdrawn() || !seen.add(advisory.id())) {
-        return count(advisory.isWithdrawn());
-      }
       records++;
-      aliases.add(advisory.id(), advisory.aliases(), advisory.source());
-      withoutPackage += advisory.withoutPackage();
-      for (CompiledAdvisory.Entry e : advisory.entries()) {
-        entries++;
-        byPackage.computeIfAbsent(e.key(), k -> new ArrayList<>(2)).add(e.affected());
+      if (supersedes(advisory.id(), advisory.modified())) {
+        latest.put(advisory.id(), advisory);
       }
       return this;
+    }
+
+    /** Whether a record of {@code id} modified at {@code modified} replaces the one kept. */
+    private boolean supersedes(String id, String modified) {
+      CompiledAdvisory kept = latest.get(id);
+      return kept == null || Timestamps.isLater(modified, kept.modified());
     }
 
     private void requireNotBuilt() {
       if (built) {
         throw new IllegalStateException("this builder has built its index already");
       }
-    }
-
-    private Builder count(boolean isWithdrawn) {
-      records++;
-      if (isWithdrawn) {
-        withdrawn++;
-      } else {
-        duplicates++;
-      }
-      return this;
     }
 
     /**
@@ -158,10 +147,25 @@ public final class AdvisoryIndex {
     public AdvisoryIndex build() {
       requireNotBuilt();
       built = true;
+      int withdrawn = 0;
+      int entries = 0;
+      int withoutPackage = 0;
+      for (CompiledAdvisory advisory : latest.values()) {
+        if (advisory.isWithdrawn()) {
+          withdrawn++;
+          continue;
+        }
+        aliases.add(advisory.id(), advisory.aliases(), advisory.source());
+        withoutPackage += advisory.withoutPackage();
+        for (CompiledAdvisory.Entry e : advisory.entries()) {
+          entries++;
+          byPackage.computeIfAbsent(e.key(), k -> new ArrayList<>(2)).add(e.affected());
+        }
+      }
       return new AdvisoryIndex(
           java.util.Collections.unmodifiableMap(byPackage),
           aliases,
-          new Stats(records, withdrawn, duplicates, entries, withoutPackage));
+          new Stats(records, withdrawn, records - latest.size(), entries, withoutPackage));
     }
 
     private Optional<VersionScheme> scheme(String ecoKey) {

@@ -18,6 +18,17 @@ import java.util.regex.Pattern;
 public record Distro(String family, String release) {
   private static final Pattern NUMBER = Pattern.compile("(\\d{1,6})(?:\\.(\\d{1,6}))?");
 
+  /** A SUSE release: {@code 15 SP5}, {@code 15-sp5}, {@code 15.5}, {@code 15}. */
+  private static final Pattern SUSE_RELEASE =
+      Pattern.compile("(\\d{1,4})(?:[ ._-]?sp(\\d{1,3})|\\.(\\d{1,3}))?");
+
+  /** Families whose releases are brought to one spelling, so that two that differ are two. */
+  private static final java.util.Set<String> CANONICAL =
+      java.util.Set.of(
+          "debian", "redhat", "rocky", "almalinux", "ubuntu", "alpine", "suse", "opensuse");
+
+  private static final Pattern DIGITS_AND_DOTS = Pattern.compile("\\d{1,9}(?:\\.\\d{1,9})*");
+
   /** OSV ecosystem base names (before the first colon) → family. */
   private static final Map<String, String> OSV_FAMILIES =
       Map.ofEntries(
@@ -52,8 +63,15 @@ public record Distro(String family, String release) {
           Map.entry("almalinux", "almalinux"),
           Map.entry("alma", "almalinux"),
           Map.entry("opensuse", "opensuse"),
+          Map.entry("opensuse-leap", "opensuse"),
+          Map.entry("opensuse-leap-micro", "opensuse"),
+          Map.entry("opensuse-tumbleweed", "opensuse"),
           Map.entry("suse", "suse"),
           Map.entry("sles", "suse"),
+          Map.entry("sles_sap", "suse"),
+          Map.entry("sled", "suse"),
+          Map.entry("sle-micro", "suse"),
+          Map.entry("sl-micro", "suse"),
           Map.entry("mageia", "mageia"),
           Map.entry("openeuler", "openeuler"),
           Map.entry("azurelinux", "azurelinux"),
@@ -113,9 +131,46 @@ public record Distro(String family, String release) {
     return new Distro(family, coded != null ? coded : release(family, q));
   }
 
+  /** How two known releases of one family relate. */
+  enum Releases {
+    SAME,
+    OTHER,
+    /** Texts that may name one release in two ways ({@code 22.03} and {@code 22.03-LTS-SP1}). */
+    UNDECIDED
+  }
+
+  /**
+   * How this release relates to {@code other}'s, both known: the same text is the same release; in
+   * the families read to one spelling below another text is another release; plain numbers are one
+   * release when they agree as far as both go (Azure Linux {@code 3} and {@code 3.0}).
+   */
+  Releases releaseAgainst(Distro other) {
+    if (release.equals(other.release)) {
+      return Releases.SAME;
+    }
+    if (CANONICAL.contains(family)) {
+      return Releases.OTHER;
+    }
+    if (!DIGITS_AND_DOTS.matcher(release).matches()
+        || !DIGITS_AND_DOTS.matcher(other.release).matches()) {
+      return Releases.UNDECIDED;
+    }
+    String[] a = release.split("\\.");
+    String[] b = other.release.split("\\.");
+    for (int i = 0; i < Math.min(a.length, b.length); i++) {
+      if (Integer.parseInt(a[i]) != Integer.parseInt(b[i])) {
+        return Releases.OTHER;
+      }
+    }
+    return Releases.SAME;
+  }
+
   /**
    * The release as compared: Debian, Red Hat and its rebuilds by major number; Ubuntu and Alpine by
-   * major.minor; other families by their text without spaces or punctuation.
+   * major.minor; SUSE by major.service-pack ({@code Linux Enterprise Server 15 SP5} and {@code
+   * sles-15.5} are both 15.5); openSUSE by its edition and version without the family's name
+   * ({@code Leap 15.5} and {@code opensuse-leap-15.5}; every Tumbleweed snapshot is Tumbleweed);
+   * other families by their text without the family's name, spaces or punctuation.
    */
   private static String release(String family, String text) {
     String t = text.strip().toLowerCase(Locale.ROOT);
@@ -140,8 +195,25 @@ public record Distro(String family, String release) {
         }
         return "";
       }
+      case "suse" -> {
+        // The last number: a module's name may hold one ("Module for Python 3 15 SP5").
+        Matcher m = SUSE_RELEASE.matcher(t);
+        String found = "";
+        while (m.find()) {
+          String minor = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : "0";
+          found = Integer.parseInt(m.group(1)) + "." + Integer.parseInt(minor);
+        }
+        return found;
+      }
+      case "opensuse" -> {
+        String edition = t.replaceFirst("^opensuse[-_ ]?", "");
+        return edition.startsWith("tumbleweed")
+            ? "tumbleweed"
+            : edition.replaceAll("[^a-z0-9.]", "");
+      }
       default -> {
-        return t.replaceAll("[^a-z0-9.]", "");
+        return t.replaceFirst("^" + Pattern.quote(family) + "[-_ ]?", "")
+            .replaceAll("[^a-z0-9.]", "");
       }
     }
   }

@@ -193,8 +193,18 @@ public final class Matcher {
           caveat =
               "the purl names no distribution release (distro qualifier); the advisory is for "
                   + entry.ecosystem();
-        } else if (!component.release().equals(advisory.release())) {
-          return null; // another release of the distribution
+        } else {
+          Distro.Releases releases = component.releaseAgainst(advisory);
+          if (releases == Distro.Releases.OTHER) {
+            return null; // another release of the distribution
+          }
+          if (releases == Distro.Releases.UNDECIDED) {
+            caveat =
+                "the purl's distribution release ("
+                    + component.release()
+                    + ") cannot be related to the advisory's "
+                    + entry.ecosystem();
+          }
         }
       }
     }

@@ -101,7 +101,7 @@ public final class PackageNames {
     }
     PackageURL p = parsed.get();
     PurlCoordinates own = coordinates(p);
-    String version = own.version().isEmpty() ? fallbackVersion : own.version();
+    String version = own.version().isEmpty() ? withEpoch(p, fallbackVersion) : own.version();
     String eco = own.key().ecosystem();
     var out = new ArrayList<Lookup>();
     if (DISTRO_TYPES.contains(eco)) {
@@ -187,8 +187,22 @@ public final class PackageNames {
           case "deb", "rpm", "apk" -> p.getName();
           default -> namespace.isEmpty() ? p.getName() : namespace + "/" + p.getName();
         };
-    String version = p.getVersion() == null ? "" : p.getVersion();
+    String version = p.getVersion() == null ? "" : withEpoch(p, p.getVersion());
     return new PurlCoordinates(new PackageKey(eco, normalise(eco, name)), version);
+  }
+
+  /**
+   * An RPM version with the epoch of the purl's {@code epoch} qualifier, where the purl spec's rpm
+   * type puts it ({@code pkg:rpm/redhat/foo@1.6-1.el9?epoch=1}) and OSV's data writes it in the
+   * version ({@code 1:1.6-1.el9}): without it, 1:1.6 would be compared as 0:1.6, below every fix of
+   * epoch 1. A version that names its own epoch keeps it.
+   */
+  private static String withEpoch(PackageURL p, String version) {
+    if (!p.getType().equalsIgnoreCase("rpm") || version.isEmpty() || version.indexOf(':') >= 0) {
+      return version;
+    }
+    String epoch = p.getQualifiers() == null ? null : p.getQualifiers().get("epoch");
+    return epoch == null || epoch.isBlank() ? version : epoch.strip() + ":" + version;
   }
 
   /** The name as compared within one ecosystem (identified by purl type). */

@@ -91,6 +91,26 @@ class OsvMatchingTest {
           pkg:apk/alpine/openssl@3.1.3-r0?distro=alpine-3.18.4 | FIX-ALPINE=AFFECTED
           pkg:apk/alpine/openssl@3.1.3-r0?distro=alpine-3.19.0 | -
           pkg:apk/wolfi/openssl@3.1.3-r0 | -
+          # an RPM purl's epoch qualifier is the version's epoch
+          pkg:rpm/redhat/foo@1.6-1.el9?epoch=1&distro=rhel-9 | -
+          pkg:rpm/redhat/foo@1.4-1.el9?epoch=1&distro=rhel-9 | FIX-RPM-EPOCH=AFFECTED
+          pkg:rpm/redhat/foo@2.0-1.el9?distro=rhel-9 | FIX-RPM-EPOCH=AFFECTED
+          pkg:rpm/redhat/foo@1:1.6-1.el9?epoch=2&distro=rhel-9 | -
+          # SUSE releases by major and service pack, openSUSE by edition
+          pkg:rpm/suse/curl@8.0.1-150400.5.23.1?distro=sles-15.5 | FIX-SUSE=AFFECTED
+          pkg:rpm/sles/curl@8.0.1-150400.5.23.1?distro=sles-15-sp5 | FIX-SUSE=AFFECTED
+          pkg:rpm/suse/curl@8.0.1-150400.5.26.1?distro=sles-15.5 | -
+          pkg:rpm/suse/curl@8.0.1-150400.5.23.1?distro=sles-15.4 | -
+          pkg:rpm/suse/python3-curl@6.0-1.1?distro=sles-15.5 | FIX-SUSE=AFFECTED
+          pkg:rpm/opensuse/curl@8.0.1-150400.5.23.1?distro=opensuse-leap-15.5 | FIX-SUSE=AFFECTED
+          pkg:rpm/opensuse/curl@8.0.1-150400.5.23.1?distro=opensuse-leap-15.4 | -
+          pkg:rpm/opensuse-tumbleweed/curl@8.0.9-1.1?distro=opensuse-tumbleweed-20240101 | FIX-SUSE=AFFECTED
+          # other families: release numbers that differ decide, texts that differ do not
+          pkg:rpm/mageia/foo@1.1-1.mga9?distro=mageia-9 | FIX-DISTROS=AFFECTED
+          pkg:rpm/mageia/foo@1.1-1.mga8?distro=mageia-8 | -
+          pkg:rpm/openeuler/bar@1.0-1?distro=openeuler-22.03 | FIX-DISTROS=INDETERMINATE
+          pkg:rpm/azurelinux/baz@1.0-1.azl3?distro=azurelinux-3.0 | FIX-DISTROS=AFFECTED
+          pkg:rpm/azurelinux/baz@1.0-1.azl2?distro=azurelinux-2.0 | -
           # a list-only entry finds a listed version spelled differently
           pkg:pypi/listonly@1.0.0         | FIX-LIST-ONLY=AFFECTED
           pkg:pypi/listonly@2.0.0rc1      | FIX-LIST-ONLY=AFFECTED

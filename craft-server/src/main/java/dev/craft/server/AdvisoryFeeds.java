@@ -5,6 +5,7 @@ import dev.craft.core.InvalidInputException;
 import dev.craft.formats.AdvisoryLimits;
 import dev.craft.formats.OsvReader;
 import dev.craft.formats.OsvRecord;
+import dev.craft.formats.Timestamps;
 import dev.craft.store.AdvisoryStore;
 import dev.craft.store.CraftJson;
 import dev.craft.store.FeedStateStore;
@@ -176,7 +177,7 @@ final class AdvisoryFeeds {
       String modified = line.substring(0, comma).strip();
       String id = line.substring(comma + 1).strip();
       id = id.substring(id.lastIndexOf('/') + 1);
-      if (!watermark.isEmpty() && !AdvisoryStore.isLater(modified, watermark)) {
+      if (!watermark.isEmpty() && !Timestamps.isLater(modified, watermark)) {
         break; // newest first: everything below was seen by an earlier run
       }
       if (newest.isEmpty()) {
@@ -193,7 +194,7 @@ final class AdvisoryFeeds {
       Map<String, String> stored = store.modifiedOf(chunk);
       for (String id : chunk) {
         String have = stored.get(id);
-        if (have == null || AdvisoryStore.isLater(listed.get(id), have)) {
+        if (have == null || Timestamps.isLater(listed.get(id), have)) {
           wanted.add(id);
         }
       }

@@ -9,6 +9,7 @@ import dev.craft.formats.GithubAdvisoryReader;
 import dev.craft.formats.NvdPage;
 import dev.craft.formats.NvdReader;
 import dev.craft.formats.OsvRecord;
+import dev.craft.formats.Timestamps;
 import dev.craft.store.AdvisoryStore;
 import dev.craft.store.EuvdStore;
 import dev.craft.store.NvdStore;
@@ -264,7 +265,7 @@ final class SourceFeeds {
       updated += report.updated();
       findings += report.findings();
       for (OsvRecord r : records) {
-        if (newest.isEmpty() || AdvisoryStore.isLater(r.modified(), newest)) {
+        if (newest.isEmpty() || Timestamps.isLater(r.modified(), newest)) {
           newest = r.modified();
         }
       }

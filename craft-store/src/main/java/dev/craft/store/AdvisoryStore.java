@@ -4,9 +4,8 @@ import dev.craft.core.Actor;
 import dev.craft.engine.PackageNames;
 import dev.craft.formats.OsvAffected;
 import dev.craft.formats.OsvRecord;
+import dev.craft.formats.Timestamps;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,7 +50,7 @@ public final class AdvisoryStore {
                     .bind("id", r.id())
                     .mapTo(String.class)
                     .findOne();
-            if (stored.isPresent() && !isLater(r.modified(), stored.get())) {
+            if (stored.isPresent() && !Timestamps.isLater(r.modified(), stored.get())) {
               unchanged++;
               continue;
             }
@@ -144,20 +143,6 @@ public final class AdvisoryStore {
       PackageNames.ofOsv(a.ecosystem(), a.name()).ifPresent(k -> keys.add(k.toString()));
     }
     return keys;
-  }
-
-  /**
-   * Whether {@code candidate} is a later timestamp than {@code stored}; RFC 3339 instants are
-   * compared as instants, anything else as text.
-   */
-  public static boolean isLater(String candidate, String stored) {
-    try {
-      return OffsetDateTime.parse(candidate)
-          .toInstant()
-          .isAfter(OffsetDateTime.parse(stored).toInstant());
-    } catch (DateTimeParseException e) {
-      return candidate.compareTo(stored) > 0;
-    }
   }
 
   /** A stored advisory: its columns and raw text. */

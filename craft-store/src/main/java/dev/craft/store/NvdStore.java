@@ -4,6 +4,7 @@ import dev.craft.core.Actor;
 import dev.craft.engine.NvdCriteria;
 import dev.craft.formats.NvdCve;
 import dev.craft.formats.NvdCvss;
+import dev.craft.formats.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,7 +66,7 @@ public final class NvdStore {
                     .bind("id", c.id())
                     .mapTo(String.class)
                     .findOne();
-            if (stored.isPresent() && !AdvisoryStore.isLater(c.lastModified(), stored.get())) {
+            if (stored.isPresent() && !Timestamps.isLater(c.lastModified(), stored.get())) {
               unchanged++;
               continue;
             }
