@@ -118,8 +118,9 @@ public final class ApkVersionScheme implements VersionScheme {
     return k;
   }
 
+  /** apk's {@code APK_CTYPE_HEXDIGIT} ({@code src/ctype.c}) has no upper-case letters. */
   private static boolean isHex(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   }
 
   private record Key(List<Token> tokens) implements Comparable<Key> {

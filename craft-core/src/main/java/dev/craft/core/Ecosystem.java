@@ -69,7 +69,8 @@ public enum Ecosystem {
       case NPM -> SemverVersionScheme.npm();
       case PYPI -> new Pep440VersionScheme();
       case GOLANG -> SemverVersionScheme.go();
-      case CARGO, HEX, SEMVER -> SemverVersionScheme.strict(purlType);
+      case CARGO -> SemverVersionScheme.cargo();
+      case HEX, SEMVER -> SemverVersionScheme.strict(purlType);
       case NUGET -> new NugetVersionScheme();
       case GEM -> new RubyGemsVersionScheme();
       case COMPOSER -> new ComposerVersionScheme();

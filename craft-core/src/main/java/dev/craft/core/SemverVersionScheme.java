@@ -1,7 +1,9 @@
 package dev.craft.core;
 
 import java.math.BigInteger;
+import java.util.HexFormat;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SemVer 2.0.0 family. One grammar ({@code MAJOR.MINOR.PATCH[-PRE][+BUILD]}) with the ecosystem
@@ -9,58 +11,98 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code semver}, {@code cargo}, {@code hex}: strict SemVer 2.0.0 (Rust's {@code semver}
- *       crate and Elixir's {@code Version} reject leading zeros and a {@code v}); build metadata is
- *       ignored, as SemVer precedence says.
- *   <li>{@code npm}: node-semver's {@code valid()}, which allows one leading {@code v} (but no
- *       whitespace or {@code =}) and caps the numbers at {@code Number.MAX_SAFE_INTEGER}.
+ *       crate and Elixir's {@code Version} reject leading zeros, a {@code v} and surrounding
+ *       whitespace); build metadata is ignored, as SemVer precedence says. The crate holds
+ *       MAJOR.MINOR.PATCH in a {@code u64}.
+ *   <li>{@code npm}: node-semver's {@code valid()}, which trims surrounding whitespace as
+ *       JavaScript's {@code trim()} does, allows one leading {@code v} (but no {@code =}) and caps
+ *       the numbers at {@code Number.MAX_SAFE_INTEGER}.
  *   <li>{@code golang}: {@code golang.org/x/mod/semver} with the {@code v} made optional (OSV
  *       writes Go versions without it) and its {@code v1}/{@code v1.2} shorthands. Pseudo-versions
  *       are ordinary pre-releases and {@code +incompatible} is build metadata, so both need no
  *       special case.
  *   <li>{@code pub}: Dart's {@code pub_semver}, which allows leading zeros and, unlike SemVer,
- *       orders by build metadata too ({@code 1.0.0 < 1.0.0+1}).
+ *       orders by build metadata too ({@code 1.0.0 < 1.0.0+1}). Numbers are Dart's 64-bit {@code
+ *       int}, and an identifier is a number whenever {@code int.tryParse} reads it as one, so
+ *       {@code -1} and {@code 0x10} are numbers too.
  * </ul>
  */
 public final class SemverVersionScheme implements VersionScheme {
-  private static final BigInteger MAX_SAFE_INTEGER = BigInteger.valueOf(9007199254740991L);
+  /**
+   * The largest MAJOR, MINOR or PATCH the reference parser holds; above it that parser reports an
+   * error rather than wrapping around. SemVer itself, Go (which compares digit strings) and Elixir
+   * (whose integers are unbounded) have no limit.
+   */
+  private enum CoreLimit {
+    NONE(null, "unbounded"),
+    SAFE_INTEGER(BigInteger.valueOf(9007199254740991L), "2^53-1"),
+    U64(BigInteger.TWO.pow(64).subtract(BigInteger.ONE), "u64::MAX"),
+    INT64(BigInteger.valueOf(Long.MAX_VALUE), "2^63-1");
+
+    private final @Nullable BigInteger max;
+    private final String label;
+
+    CoreLimit(@Nullable BigInteger max, String label) {
+      this.max = max;
+      this.label = label;
+    }
+
+    boolean isExceededBy(String digits) {
+      return max != null && new BigInteger(digits).compareTo(max) > 0;
+    }
+  }
 
   private final String ecosystem;
+  private final boolean trims;
   private final boolean optionalV;
   private final boolean shorthands;
   private final boolean leadingZeros;
-  private final boolean safeIntegers;
+  private final CoreLimit coreLimit;
+  private final boolean dartIdentifiers;
   private final boolean buildOrders;
 
   private SemverVersionScheme(
       String ecosystem,
+      boolean trims,
       boolean optionalV,
       boolean shorthands,
       boolean leadingZeros,
-      boolean safeIntegers,
+      CoreLimit coreLimit,
+      boolean dartIdentifiers,
       boolean buildOrders) {
     this.ecosystem = ecosystem;
+    this.trims = trims;
     this.optionalV = optionalV;
     this.shorthands = shorthands;
     this.leadingZeros = leadingZeros;
-    this.safeIntegers = safeIntegers;
+    this.coreLimit = coreLimit;
+    this.dartIdentifiers = dartIdentifiers;
     this.buildOrders = buildOrders;
   }
 
-  /** Strict SemVer 2.0.0 under the given ecosystem name ({@code semver}, {@code cargo}, ...). */
+  /** Strict SemVer 2.0.0 under the given ecosystem name ({@code semver}, {@code hex}, ...). */
   public static SemverVersionScheme strict(String ecosystem) {
-    return new SemverVersionScheme(ecosystem, false, false, false, false, false);
+    return new SemverVersionScheme(
+        ecosystem, false, false, false, false, CoreLimit.NONE, false, false);
+  }
+
+  public static SemverVersionScheme cargo() {
+    return new SemverVersionScheme(
+        "cargo", false, false, false, false, CoreLimit.U64, false, false);
   }
 
   public static SemverVersionScheme npm() {
-    return new SemverVersionScheme("npm", true, false, false, true, false);
+    return new SemverVersionScheme(
+        "npm", true, true, false, false, CoreLimit.SAFE_INTEGER, false, false);
   }
 
   public static SemverVersionScheme go() {
-    return new SemverVersionScheme("golang", true, true, false, false, false);
+    return new SemverVersionScheme(
+        "golang", false, true, true, false, CoreLimit.NONE, false, false);
   }
 
   public static SemverVersionScheme pub() {
-    return new SemverVersionScheme("pub", false, false, true, false, true);
+    return new SemverVersionScheme("pub", false, false, false, true, CoreLimit.INT64, true, true);
   }
 
   @Override
@@ -70,8 +112,12 @@ public final class SemverVersionScheme implements VersionScheme {
 
   @Override
   public ParsedVersion parse(String version) {
-    VersionText.requireBasic(ecosystem, version);
     String v = version;
+    // node-semver checks the length of the string as given and only then matches version.trim().
+    if (trims && version.length() <= VersionText.MAX_LENGTH) {
+      v = trimLikeJavaScript(version);
+    }
+    VersionText.requireBasic(ecosystem, v);
     if (optionalV && v.startsWith("v")) {
       v = v.substring(1);
     }
@@ -115,8 +161,8 @@ public final class SemverVersionScheme implements VersionScheme {
     if (!leadingZeros && text.length() > 1 && text.charAt(0) == '0') {
       throw invalid(version, name + " version has a leading zero");
     }
-    if (safeIntegers && new BigInteger(text).compareTo(MAX_SAFE_INTEGER) > 0) {
-      throw invalid(version, name + " version is larger than 2^53-1");
+    if (coreLimit.isExceededBy(text)) {
+      throw invalid(version, name + " version is larger than " + coreLimit.label);
     }
     return VersionText.stripZeros(text);
   }
@@ -138,28 +184,91 @@ public final class SemverVersionScheme implements VersionScheme {
           throw invalid(version, what + " has the character '" + c + "'");
         }
       }
-      boolean numeric = VersionText.isAsciiDigits(part);
-      if (numeric && !zerosAllowed && !leadingZeros && part.length() > 1 && part.charAt(0) == '0') {
+      boolean digits = VersionText.isAsciiDigits(part);
+      if (digits && !zerosAllowed && !leadingZeros && part.length() > 1 && part.charAt(0) == '0') {
         throw invalid(version, what + " identifier " + part + " has a leading zero");
       }
-      ids[i] = new Identifier(part, numeric);
+      BigInteger number = dartIdentifiers ? dartInt(part) : digits ? new BigInteger(part) : null;
+      ids[i] = new Identifier(part, number);
     }
     return List.of(ids);
+  }
+
+  /**
+   * Dart's {@code int.tryParse(part)} as the VM implements it: an optional {@code -} (the
+   * identifier grammar has no {@code +}), then decimal digits, or {@code 0x}/{@code 0X} and hex
+   * digits. A value outside the signed 64-bit range is no number, except that a hex literal up to
+   * 2^64-1 is read as unsigned and becomes the negative int with the same bits.
+   */
+  private static @Nullable BigInteger dartInt(String part) {
+    boolean negative = part.startsWith("-");
+    int start = negative ? 1 : 0;
+    boolean hex =
+        part.length() > start + 1
+            && part.charAt(start) == '0'
+            && (part.charAt(start + 1) == 'x' || part.charAt(start + 1) == 'X');
+    String digits = part.substring(hex ? start + 2 : start);
+    boolean valid =
+        hex
+            ? !digits.isEmpty() && digits.chars().allMatch(HexFormat::isHexDigit)
+            : VersionText.isAsciiDigits(digits);
+    if (!valid) {
+      return null;
+    }
+    BigInteger value = new BigInteger(digits, hex ? 16 : 10);
+    if (negative) {
+      value = value.negate();
+    }
+    if (value.bitLength() < Long.SIZE) {
+      return value;
+    }
+    return hex && !negative && value.bitLength() == Long.SIZE
+        ? BigInteger.valueOf(value.longValue())
+        : null;
+  }
+
+  /**
+   * JavaScript's {@code String.prototype.trim}: it removes the Unicode space separators, the line
+   * and paragraph separators, tab, the line breaks, vertical tab, form feed and the byte order
+   * mark, but not other format characters such as U+200B.
+   */
+  private static String trimLikeJavaScript(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && isJavaScriptWhitespace(s.charAt(start))) {
+      start++;
+    }
+    while (end > start && isJavaScriptWhitespace(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(start, end);
+  }
+
+  private static boolean isJavaScriptWhitespace(char c) {
+    return switch (Character.getType(c)) {
+      case Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR ->
+          true;
+      default -> c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r' || c == '\ufeff';
+    };
   }
 
   private InvalidVersionException invalid(String version, String reason) {
     return new InvalidVersionException(ecosystem, version, reason);
   }
 
-  /** A dot-separated pre-release or build identifier; numeric ones sort first, by value. */
-  private record Identifier(String text, boolean numeric) implements Comparable<Identifier> {
+  /**
+   * A dot-separated pre-release or build identifier with its value when the ecosystem reads it as a
+   * number; numbers sort first, by value, and the rest by their text.
+   */
+  private record Identifier(String text, @Nullable BigInteger number)
+      implements Comparable<Identifier> {
     @Override
     public int compareTo(Identifier o) {
-      if (numeric && o.numeric) {
-        return VersionText.compareDigits(text, o.text);
+      if (number != null && o.number != null) {
+        return number.compareTo(o.number);
       }
-      if (numeric != o.numeric) {
-        return numeric ? -1 : 1;
+      if (number != null || o.number != null) {
+        return number != null ? -1 : 1;
       }
       return Integer.signum(text.compareTo(o.text));
     }
