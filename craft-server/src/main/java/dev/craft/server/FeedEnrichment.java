@@ -59,18 +59,13 @@ final class FeedEnrichment {
     if (cves.isEmpty()) {
       return Map.of();
     }
-    var stored = nvd.forIds(cves);
-    if (stored.isEmpty()) {
+    Map<String, String> vectors = nvd.cvssVectorsFor(cves);
+    if (vectors.isEmpty()) {
       return Map.of();
     }
     var out = new HashMap<String, AdvisorySeverity>();
     for (CompiledAdvisory r : records) {
-      NvdSeverity.of(
-              r,
-              cve ->
-                  Optional.ofNullable(stored.get(cve))
-                      .map(NvdStore.NvdRow::cvssVector)
-                      .filter(v -> !v.isEmpty()))
+      NvdSeverity.of(r, cve -> Optional.ofNullable(vectors.get(cve)))
           .ifPresent(s -> out.put(r.id(), s));
     }
     return out;

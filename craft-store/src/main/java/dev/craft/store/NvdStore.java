@@ -19,7 +19,11 @@ import org.jdbi.v3.core.Jdbi;
  * the CVSS used for advisories that have none, the CWEs and the CPE match criteria pulled out.
  */
 public final class NvdStore {
+  /** CVEs whose CVSS vector answer is kept: every CVE published so far, at ~150 bytes each. */
+  private static final int KEPT_VECTORS = 400_000;
+
   private final Jdbi jdbi;
+  private final GenerationCache<String> vectors = new GenerationCache<>(KEPT_VECTORS);
 
   public NvdStore(Jdbi jdbi) {
     this.jdbi = jdbi;
@@ -167,6 +171,30 @@ public final class NvdStore {
                 .bindArray("ids", String.class, List.copyOf(ids))
                 .map(NvdStore::row)
                 .forEach(r -> out.put(r.cveId(), r)));
+    return out;
+  }
+
+  /**
+   * The CVSS vectors of the stored CVEs among {@code cves} that have one, by id, for the matcher;
+   * answers are kept while no NVD import commits (ADR 103).
+   */
+  public Map<String, String> cvssVectorsFor(Set<String> cves) {
+    if (cves.isEmpty()) {
+      return Map.of();
+    }
+    return vectors.get(Generations.of(jdbi, "nvd"), cves, this::readVectors);
+  }
+
+  private Map<String, String> readVectors(List<String> cves) {
+    var out = new HashMap<String, String>();
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    "SELECT cve_id, cvss_vector FROM nvd_cve WHERE cve_id = ANY(:ids)"
+                        + " AND cvss_vector <> ''")
+                .bindArray("ids", String.class, cves)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
     return out;
   }
 
