@@ -1,7 +1,9 @@
 package dev.craft.core;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -62,8 +64,25 @@ public enum Ecosystem {
     return Optional.empty();
   }
 
+  /**
+   * One scheme per ecosystem, shared: schemes hold no state, and the matcher keeps a component's
+   * parsed version per scheme instance, so a new instance per advisory range (116,000 in an SBOM
+   * upload's candidates) had the version parsed again for every candidate.
+   */
+  private static final Map<Ecosystem, VersionScheme> SCHEMES = new EnumMap<>(Ecosystem.class);
+
+  static {
+    for (Ecosystem e : values()) {
+      SCHEMES.put(e, e.newScheme());
+    }
+  }
+
   /** The version rules of this ecosystem. */
   public VersionScheme versionScheme() {
+    return SCHEMES.get(this);
+  }
+
+  private VersionScheme newScheme() {
     return switch (this) {
       case MAVEN -> new MavenVersionScheme();
       case NPM -> SemverVersionScheme.npm();

@@ -94,4 +94,13 @@ class EcosystemTest {
     assertThat(e.reason()).isEqualTo("expected MAJOR.MINOR.PATCH");
     assertThat(e).isInstanceOf(InvalidInputException.class);
   }
+
+  @Test
+  void everyLookupOfAnEcosystemGivesItsOneScheme() {
+    // The matcher keeps a component's parsed version per scheme instance (Matcher.VersionForms).
+    for (Ecosystem e : Ecosystem.values()) {
+      assertThat(e.versionScheme()).isSameAs(e.versionScheme());
+      assertThat(VersionSchemes.require(e.purlType())).isSameAs(e.versionScheme());
+    }
+  }
 }
