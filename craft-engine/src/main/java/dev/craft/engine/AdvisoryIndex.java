@@ -162,10 +162,14 @@ public final class AdvisoryIndex {
           byPackage.computeIfAbsent(e.key(), k -> new ArrayList<>(2)).add(e.affected());
         }
       }
+      int kept = latest.size();
+      // The index keeps the records' parts, not the records: a builder still referenced (a scan's
+      // local variable) would otherwise hold 200,000 of them.
+      latest.clear();
       return new AdvisoryIndex(
           java.util.Collections.unmodifiableMap(byPackage),
           aliases,
-          new Stats(records, withdrawn, records - latest.size(), entries, withoutPackage));
+          new Stats(records, withdrawn, records - kept, entries, withoutPackage));
     }
 
     private Optional<VersionScheme> scheme(String ecoKey) {
