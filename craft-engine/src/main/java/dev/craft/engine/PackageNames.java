@@ -3,6 +3,10 @@ package dev.craft.engine;
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
 import dev.craft.core.Ecosystem;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -187,8 +191,37 @@ public final class PackageNames {
           case "deb", "rpm", "apk" -> p.getName();
           default -> namespace.isEmpty() ? p.getName() : namespace + "/" + p.getName();
         };
-    String version = p.getVersion() == null ? "" : withEpoch(p, p.getVersion());
-    return new PurlCoordinates(new PackageKey(eco, normalise(eco, name)), version);
+    String version = p.getVersion() == null ? "" : withEpoch(p, utf8(p.getVersion()));
+    return new PurlCoordinates(new PackageKey(eco, normalise(eco, utf8(name))), version);
+  }
+
+  /**
+   * A purl component as percent-decoding it should have read: packageurl-java 1.5.0 turns each
+   * encoded byte into the character of that code ({@code caf%C3%A9} into {@code cafÃ©}), while the
+   * purl spec encodes UTF-8. Text that is not UTF-8 read that way is left as it is.
+   */
+  static String utf8(String decoded) {
+    boolean high = false;
+    for (int i = 0; i < decoded.length(); i++) {
+      char c = decoded.charAt(i);
+      if (c > 0xFF) {
+        return decoded;
+      }
+      high |= c >= 0x80;
+    }
+    if (!high) {
+      return decoded;
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(decoded.getBytes(StandardCharsets.ISO_8859_1)))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return decoded;
+    }
   }
 
   /**

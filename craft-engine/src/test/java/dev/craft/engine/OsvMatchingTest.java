@@ -111,6 +111,10 @@ class OsvMatchingTest {
           pkg:rpm/openeuler/bar@1.0-1?distro=openeuler-22.03 | FIX-DISTROS=INDETERMINATE
           pkg:rpm/azurelinux/baz@1.0-1.azl3?distro=azurelinux-3.0 | FIX-DISTROS=AFFECTED
           pkg:rpm/azurelinux/baz@1.0-1.azl2?distro=azurelinux-2.0 | -
+          # percent-encoded names are UTF-8 (purl spec), written ones are taken as written
+          pkg:npm/caf%C3%A9@1.0.0         | FIX-UTF8=AFFECTED
+          pkg:npm/café@1.0.0              | FIX-UTF8=AFFECTED
+          pkg:npm/caf%C3%A9@2.0.0         | -
           # a list-only entry finds a listed version spelled differently
           pkg:pypi/listonly@1.0.0         | FIX-LIST-ONLY=AFFECTED
           pkg:pypi/listonly@2.0.0rc1      | FIX-LIST-ONLY=AFFECTED
