@@ -200,10 +200,11 @@ public final class Matcher {
           }
           if (releases == Distro.Releases.UNDECIDED) {
             caveat =
-                "the purl's distribution release ("
+                "the package is from "
+                    + entry.ecosystem()
+                    + " (its distro qualifier names release "
                     + component.release()
-                    + ") cannot be related to the advisory's "
-                    + entry.ecosystem();
+                    + ", which cannot be related to it)";
           }
         }
       }

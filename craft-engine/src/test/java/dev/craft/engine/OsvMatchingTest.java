@@ -160,6 +160,21 @@ class OsvMatchingTest {
   }
 
   @Test
+  void aReleaseThatCannotBeRelatedSaysWhichTwoTextsDiffer() {
+    var result =
+        new Matcher(index, KevCatalog.EMPTY, EpssScores.EMPTY)
+            .scan(
+                List.of(
+                    new ScanComponent(
+                        "pkg:rpm/openeuler/bar@1.0-1?distro=openeuler-22.03", "", "")));
+    assertThat(result.findings()).hasSize(1);
+    assertThat(result.findings().get(0).evidence().reason())
+        .isEqualTo(
+            "affected if the package is from openEuler:22.03-LTS-SP1 (its distro qualifier names"
+                + " release 22.03, which cannot be related to it)");
+  }
+
+  @Test
   void withdrawnRecordsAreCountedButNeverMatched() {
     assertThat(index.stats().withdrawn()).isEqualTo(1);
     var result =
