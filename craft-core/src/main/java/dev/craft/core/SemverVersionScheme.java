@@ -40,15 +40,23 @@ public final class SemverVersionScheme implements VersionScheme {
     INT64(BigInteger.valueOf(Long.MAX_VALUE), "2^63-1");
 
     private final @Nullable BigInteger max;
+    private final int maxDigits;
     private final String label;
 
     CoreLimit(@Nullable BigInteger max, String label) {
       this.max = max;
+      this.maxDigits = max == null ? 0 : max.toString().length();
       this.label = label;
     }
 
     boolean isExceededBy(String digits) {
-      return max != null && new BigInteger(digits).compareTo(max) > 0;
+      if (max == null) {
+        return false;
+      }
+      // Most numbers are short: compared as numbers only when as long as the limit.
+      String significant = VersionText.stripZeros(digits);
+      return significant.length() > maxDigits
+          || (significant.length() == maxDigits && new BigInteger(significant).compareTo(max) > 0);
     }
   }
 
