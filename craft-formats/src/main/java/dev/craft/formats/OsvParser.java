@@ -24,9 +24,17 @@ final class OsvParser {
     for (int i = 0; i < affectedNode.size(); i++) {
       affected.add(affected(affectedNode.get(i), "/affected/" + i));
     }
+    String modified = optionalText(tree, "modified", "");
+    if (!modified.isEmpty() && !Timestamps.isTimestamp(modified)) {
+      // Which of two records with one id is current is decided by this field.
+      throw new InvalidInputException(
+          "/modified: not an RFC 3339 timestamp: \""
+              + (modified.length() > 40 ? modified.substring(0, 40) + "…" : modified)
+              + "\"");
+    }
     return new OsvRecord(
         id,
-        optionalText(tree, "modified", ""),
+        modified,
         optionalText(tree, "published", ""),
         optionalText(tree, "withdrawn", ""),
         texts(tree.path("aliases"), "/aliases"),

@@ -125,16 +125,20 @@ final class AdvisoryService {
             totals[3] += impact(done.changed());
             batch.clear();
           };
+      // Read once without storing: a record that does not parse fails the upload before any
+      // batch is stored (the records are stored 500 at a time, each batch in its transaction).
+      readWithoutTemporaryPaths(file, dir, label, r -> {});
       var stats =
-          new OsvReader(limits)
-              .read(
-                  file,
-                  r -> {
-                    batch.add(withSource(r, relabel(r.source(), prefix, file, label)));
-                    if (batch.size() >= BATCH) {
-                      flush.run();
-                    }
-                  });
+          readWithoutTemporaryPaths(
+              file,
+              dir,
+              label,
+              r -> {
+                batch.add(withSource(r, relabel(r.source(), prefix, file, label)));
+                if (batch.size() >= BATCH) {
+                  flush.run();
+                }
+              });
       if (!batch.isEmpty()) {
         flush.run();
       }
@@ -144,6 +148,18 @@ final class AdvisoryService {
       throw new UncheckedIOException(e);
     } finally {
       deleteQuietly(dir);
+    }
+  }
+
+  /** Reads an uploaded file; an error names it by its label, not by its temporary path. */
+  private OsvReader.Stats readWithoutTemporaryPaths(
+      Path file, Path dir, String label, java.util.function.Consumer<OsvRecord> sink) {
+    try {
+      return new OsvReader(limits).read(file, sink);
+    } catch (InvalidInputException e) {
+      String message = e.getMessage() == null ? "" : e.getMessage();
+      throw new InvalidInputException(
+          message.replace(file.toString(), label).replace(dir + "/", ""), e);
     }
   }
 

@@ -42,12 +42,16 @@ final class Body {
     try {
       node = STRICT.readTree(text);
     } catch (JsonProcessingException e) {
+      // A read limit (nesting, string length) is reported without a location.
+      var at = e.getLocation();
       throw new InvalidInputException(
-          "malformed JSON at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ": "
+          (at == null
+                  ? "request body: "
+                  : "malformed JSON at line "
+                      + at.getLineNr()
+                      + ", column "
+                      + at.getColumnNr()
+                      + ": ")
               + e.getOriginalMessage());
     }
     if (node == null || !node.isObject()) {

@@ -384,4 +384,58 @@ class AdvisoryApiTest {
         .contains("pkg:npm/part-lib@1.0.0", "pkg:npm/part-lib@1.0.299")
         .doesNotContain("pkg:npm/part-lib@1.0.300");
   }
+
+  @Test
+  void aZipWithABadRecordAfterManyGoodOnesStoresNone() throws IOException {
+    var zip = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.ZipOutputStream(zip)) {
+      // More than one batch of 500 before the bad record.
+      for (int i = 0; i < 600; i++) {
+        out.putNextEntry(new java.util.zip.ZipEntry("ZIPBAD-%04d.json".formatted(i)));
+        out.write(
+            """
+            {"id":"ZIPBAD-%04d","modified":"2025-01-01T00:00:00Z",
+             "affected":[{"package":{"ecosystem":"npm","name":"zipbad"},"versions":["1.0.0"]}]}
+            """
+                .formatted(i)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      out.putNextEntry(new java.util.zip.ZipEntry("zzzz.json"));
+      out.write("{\"id\": oops".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    var r = post("/api/v1/advisories/import?name=all.zip", ADMIN_TOKEN, zip.toByteArray());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    // Named as uploaded, not by the server's temporary file.
+    assertThat(json(r).get("detail").asText()).contains("zzzz.json").doesNotContain("/tmp/");
+    assertThat(s.get("/api/v1/advisories/ZIPBAD-0000", ADMIN_TOKEN).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aRecordWhoseModifiedIsNoTimestampIsRefusedAndCannotBlockTheRealOne() {
+    String record =
+        """
+        {"id":"FIX-MODIFIED","modified":"%s",
+         "affected":[{"package":{"ecosystem":"npm","name":"modlib"},"versions":["1.0.0"]}]}
+        """;
+    var bad =
+        post("/api/v1/advisories/import", ADMIN_TOKEN, record.formatted("yesterday").getBytes());
+    assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+    assertThat(json(bad).get("detail").asText()).contains("/modified");
+    var real =
+        post(
+            "/api/v1/advisories/import",
+            ADMIN_TOKEN,
+            record.formatted("2025-08-01T00:00:00Z").getBytes());
+    assertThat(json(real).get("added").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aJsonBodyBeyondTheReadLimitsIsABadRequest() {
+    String deep = "{\"name\":\"d\",\"x\":" + "[".repeat(900) + "]".repeat(900) + "}";
+    var r = s.postJson("/api/v1/products", ADMIN_TOKEN, deep);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(json(r).get("detail").asText()).startsWith("request body:");
+  }
 }
