@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -116,28 +115,28 @@ final class AdvisoryFeeds {
     List<String> failures = new ArrayList<>();
     List<Object> osv = new ArrayList<>();
     for (URI base : settings.osv()) {
-      run(base, failures, () -> syncOsv(base)).ifPresent(osv::add);
+      run(base, failures, progress -> syncOsv(base, progress)).ifPresent(osv::add);
     }
     out.put("osv", osv);
     settings
         .kev()
-        .flatMap(u -> run(u, failures, () -> service.importKev(Actor.SYSTEM, fetch(u))))
+        .flatMap(u -> run(u, failures, progress -> service.importKev(Actor.SYSTEM, fetch(u))))
         .ifPresent(n -> out.put("kev", n));
     settings
         .epss()
-        .flatMap(u -> run(u, failures, () -> service.importEpss(Actor.SYSTEM, fetch(u))))
+        .flatMap(u -> run(u, failures, progress -> service.importEpss(Actor.SYSTEM, fetch(u))))
         .ifPresent(n -> out.put("epss", n));
     sources
         .nvd()
-        .flatMap(u -> run(u, failures, () -> more.syncNvd(u)))
+        .flatMap(u -> run(u, failures, progress -> more.syncNvd(u, progress)))
         .ifPresent(r -> out.put("nvd", r));
     sources
         .euvd()
-        .flatMap(u -> run(u, failures, () -> more.syncEuvd(u)))
+        .flatMap(u -> run(u, failures, progress -> more.syncEuvd(u, progress)))
         .ifPresent(r -> out.put("euvd", r));
     sources
         .github()
-        .flatMap(u -> run(u, failures, () -> more.syncGithub(u)))
+        .flatMap(u -> run(u, failures, progress -> more.syncGithub(u, progress)))
         .ifPresent(r -> out.put("github", r));
     if (!failures.isEmpty()) {
       throw new FeedFailedException(String.join("; ", failures));
@@ -146,11 +145,12 @@ final class AdvisoryFeeds {
   }
 
   /** Runs one feed with its status kept in feed_state; empty when it failed. */
-  private <T> Optional<T> run(URI feed, List<String> failures, Supplier<T> body) {
+  private <T> Optional<T> run(
+      URI feed, List<String> failures, java.util.function.Function<FeedProgress, T> body) {
     String url = feed.toString();
     state.running(url);
     try {
-      T result = body.get();
+      T result = body.apply(new FeedProgress(state, url));
       state.succeeded(
           url, CraftJson.write(result instanceof Map<?, ?> ? result : Map.of("count", result)));
       return Optional.of(result);
@@ -162,7 +162,7 @@ final class AdvisoryFeeds {
     }
   }
 
-  private Map<String, Object> syncOsv(URI base) {
+  private Map<String, Object> syncOsv(URI base, FeedProgress progress) {
     String url = base.toString();
     String watermark = store.watermark(url);
     String csv = new String(fetch(base.resolve("modified_id.csv")), StandardCharsets.UTF_8);
@@ -208,6 +208,7 @@ final class AdvisoryFeeds {
       for (String id : wanted.subList(i, Math.min(wanted.size(), i + FETCH_BATCH))) {
         URI record = base.resolve(id + ".json");
         batch.add(reader.parse(fetch(record), record.toString()));
+        progress.report(i + batch.size(), wanted.size(), "records");
       }
       var report = service.importParsed(Actor.SYSTEM, batch);
       added += report.added();

@@ -133,6 +133,7 @@ final class FeedApi {
       v.put("lastCounts", tree(f.lastCounts()));
       v.put("lastError", f.lastError());
       v.put("lastErrorAt", f.lastErrorAt());
+      v.put("progress", f.progress().isEmpty() ? null : tree(f.progress()));
       items.add(v);
     }
     return items;

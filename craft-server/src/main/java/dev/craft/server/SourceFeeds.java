@@ -90,7 +90,7 @@ final class SourceFeeds {
     return out;
   }
 
-  Map<String, Object> syncNvd(URI base) {
+  Map<String, Object> syncNvd(URI base, FeedProgress progress) {
     String key = base.toString();
     String watermark = advisories.watermark(key);
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -136,6 +136,8 @@ final class SourceFeeds {
         updated += done.updated();
         changed.addAll(done.changed());
         start += page.cves().size();
+        // NVD gives the total of one date window; over several only the count so far is known.
+        progress.report(fetched, windows.size() == 1 ? page.totalResults() : -1, "CVEs");
         if (page.cves().isEmpty() || start >= page.totalResults()) {
           break;
         }
@@ -180,7 +182,7 @@ final class SourceFeeds {
     return findings;
   }
 
-  Map<String, Object> syncEuvd(URI base) {
+  Map<String, Object> syncEuvd(URI base, FeedProgress progress) {
     String key = base.toString();
     String watermark = advisories.watermark(key);
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -190,16 +192,21 @@ final class SourceFeeds {
     totals[0]++;
     importEuvd(reader.read(latest.body(), key + "exploitedvulnerabilities", true), totals);
     String since = watermark.isEmpty() ? "" : "&fromDate=" + watermark;
-    enumerate(base, reader, "exploited=true" + since, true, totals);
+    enumerate(base, reader, "exploited=true" + since, true, totals, progress);
     String from = watermark.isEmpty() ? today.minusDays(settings.euvdDays()).toString() : watermark;
-    enumerate(base, reader, "fromDate=" + from + "&toDate=" + today, false, totals);
+    enumerate(base, reader, "fromDate=" + from + "&toDate=" + today, false, totals, progress);
     advisories.setWatermark(key, today.toString());
     return counts(
         "pages", totals[0], "fetched", totals[1], "changed", totals[2], "exploited", totals[3]);
   }
 
   private void enumerate(
-      URI base, EuvdReader reader, String filter, boolean exploited, int[] totals) {
+      URI base,
+      EuvdReader reader,
+      String filter,
+      boolean exploited,
+      int[] totals,
+      FeedProgress progress) {
     int seen = 0;
     for (int page = 0; ; page++) {
       if (totals[0] >= settings.maxPages()) {
@@ -213,6 +220,7 @@ final class SourceFeeds {
       EuvdPage p = reader.read(http.get(uri, Map.of()).body(), uri.toString(), exploited);
       totals[0]++;
       importEuvd(p, totals);
+      progress.report(totals[1], -1, "records");
       seen += p.records().size();
       if (p.records().isEmpty() || seen >= p.total()) {
         return;
@@ -227,7 +235,7 @@ final class SourceFeeds {
     totals[3] += done.exploited();
   }
 
-  Map<String, Object> syncGithub(URI base) {
+  Map<String, Object> syncGithub(URI base, FeedProgress progress) {
     String key = base.toString();
     String watermark = advisories.watermark(key);
     Map<String, String> headers = new HashMap<>();
@@ -261,6 +269,7 @@ final class SourceFeeds {
       pages++;
       var report = service.importParsed(Actor.SYSTEM, records);
       fetched += records.size();
+      progress.report(fetched, -1, "advisories");
       added += report.added();
       updated += report.updated();
       findings += report.findings();

@@ -106,6 +106,81 @@ class AdvisoryFeedsTest {
     }
   }
 
+  @Test
+  void aRunningFeedShowsHowFarItIsInTheApiAndOnThePage() throws Exception {
+    var secondRequested = new java.util.concurrent.CountDownLatch(1);
+    var release = new java.util.concurrent.CountDownLatch(1);
+    HttpServer feed = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    feed.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    feed.createContext(
+        "/",
+        ex -> {
+          String path = ex.getRequestURI().getPath();
+          String body =
+              switch (path) {
+                case "/osv/PyPI/modified_id.csv" ->
+                    "2025-03-01T00:00:00Z,PyPI/PROG-2\n2025-02-01T00:00:00Z,PyPI/PROG-1\n";
+                case "/osv/PyPI/PROG-2.json" ->
+                    RECORD.formatted("PROG-2", "2025-03-01T00:00:00Z", "CVE-2099-3332");
+                case "/osv/PyPI/PROG-1.json" -> {
+                  // Fetched second (the list is newest first), and held until the test has seen
+                  // the progress of the first.
+                  secondRequested.countDown();
+                  try {
+                    release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  yield RECORD.formatted("PROG-1", "2025-02-01T00:00:00Z", "CVE-2099-3331");
+                }
+                default -> null;
+              };
+          byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+          ex.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : bytes.length);
+          if (body != null) {
+            ex.getResponseBody().write(bytes);
+          }
+          ex.close();
+        });
+    feed.start();
+    String base = "http://127.0.0.1:" + feed.getAddress().getPort() + "/osv/PyPI";
+    try (var s = TestServer.start(Map.of("advisories.osv-urls", base))) {
+      var round = java.util.concurrent.CompletableFuture.supplyAsync(() -> sync(s));
+      assertThat(secondRequested.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+      JsonNode running = osvFeed(s);
+      assertThat(running.get("state").asText()).isEqualTo("running");
+      assertThat(running.get("progress").get("done").asInt()).isEqualTo(1);
+      assertThat(running.get("progress").get("total").asInt()).isEqualTo(2);
+      assertThat(running.get("progress").get("unit").asText()).isEqualTo("records");
+      assertThat(AdvisoryFeedsTestSupport.page(s, "/advisories")).contains("(1 of 2 records)");
+
+      release.countDown();
+      assertThat(
+              json(round.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                  .get("osv")
+                  .get(0)
+                  .get("added")
+                  .asInt())
+          .isEqualTo(2);
+      JsonNode done = osvFeed(s);
+      assertThat(done.get("state").asText()).isEqualTo("idle");
+      assertThat(done.path("progress").isNull() || done.path("progress").isMissingNode()).isTrue();
+    } finally {
+      release.countDown();
+      feed.stop(0);
+    }
+  }
+
+  private static JsonNode osvFeed(TestServer s) {
+    for (JsonNode f : json(s.get("/api/v1/advisory-feeds", ADMIN_TOKEN)).get("items")) {
+      if (f.get("kind").asText().equals("osv")) {
+        return f;
+      }
+    }
+    throw new AssertionError("no OSV feed in /api/v1/advisory-feeds");
+  }
+
   private static java.net.http.HttpResponse<String> sync(TestServer s) {
     var r =
         s.send(

@@ -17,7 +17,11 @@ public final class FeedStateStore {
     this.jdbi = jdbi;
   }
 
-  /** One feed's row; {@code lastCounts} is JSON text. */
+  /**
+   * One feed's row; {@code lastCounts} is JSON text, {@code progress} JSON text while it runs
+   * ({@code {"done":120,"total":4000,"unit":"records"}}, no total where the feed gives none), else
+   * empty.
+   */
   public record FeedStatus(
       String url,
       String kind,
@@ -27,7 +31,25 @@ public final class FeedStateStore {
       @Nullable Instant lastSuccessAt,
       String lastCounts,
       String lastError,
-      @Nullable Instant lastErrorAt) {}
+      @Nullable Instant lastErrorAt,
+      String progress) {
+
+    /** The progress for people: "120 of 4000 records", "3 pages"; empty when there is none. */
+    public String progressText() {
+      if (progress.isEmpty()) {
+        return "";
+      }
+      try {
+        var p = CraftJson.mapper().readTree(progress);
+        String unit = p.path("unit").asText();
+        return p.has("total")
+            ? p.path("done").asLong() + " of " + p.path("total").asLong() + " " + unit
+            : p.path("done").asLong() + " " + unit;
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        return "";
+      }
+    }
+  }
 
   public List<FeedStatus> all() {
     return jdbi.withHandle(
@@ -35,7 +57,7 @@ public final class FeedStateStore {
             h.createQuery(
                     """
                     SELECT url, kind, state, watermark, last_started_at, last_success_at,
-                      last_counts::text AS last_counts, last_error, last_error_at
+                      last_counts::text AS last_counts, last_error, last_error_at, progress
                     FROM feed_state ORDER BY kind, url
                     """)
                 .map(
@@ -49,7 +71,8 @@ public final class FeedStateStore {
                             instant(rs.getTimestamp("last_success_at")),
                             rs.getString("last_counts"),
                             rs.getString("last_error"),
-                            instant(rs.getTimestamp("last_error_at"))))
+                            instant(rs.getTimestamp("last_error_at")),
+                            rs.getString("progress")))
                 .list());
   }
 
@@ -71,7 +94,8 @@ public final class FeedStateStore {
     jdbi.useHandle(
         h ->
             h.execute(
-                "UPDATE feed_state SET state = 'running', last_started_at = now() WHERE url = ?",
+                "UPDATE feed_state SET state = 'running', last_started_at = now(), progress = ''"
+                    + " WHERE url = ?",
                 url));
   }
 
@@ -81,7 +105,7 @@ public final class FeedStateStore {
             h.createUpdate(
                     """
                     UPDATE feed_state SET state = 'idle', last_success_at = now(),
-                      last_counts = :counts::jsonb, last_error = '' WHERE url = :url
+                      last_counts = :counts::jsonb, last_error = '', progress = '' WHERE url = :url
                     """)
                 .bind("url", url)
                 .bind("counts", countsJson)
@@ -94,10 +118,21 @@ public final class FeedStateStore {
             h.createUpdate(
                     """
                     UPDATE feed_state SET state = 'idle', last_error = :error,
-                      last_error_at = now() WHERE url = :url
+                      last_error_at = now(), progress = '' WHERE url = :url
                     """)
                 .bind("url", url)
                 .bind("error", error.length() > 2000 ? error.substring(0, 2000) : error)
+                .execute());
+  }
+
+  /** What a running feed has done so far (JSON text, see {@link FeedStatus}). */
+  public void progress(String url, String json) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE feed_state SET progress = :p WHERE url = :url AND state = 'running'")
+                .bind("url", url)
+                .bind("p", json)
                 .execute());
   }
 
