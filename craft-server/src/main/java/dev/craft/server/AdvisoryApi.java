@@ -196,7 +196,7 @@ final class AdvisoryApi {
     v.put("evidence", readTree(f.evidence()));
     v.put("firstSeenAt", f.firstSeenAt());
     v.put("lastSeenAt", f.lastSeenAt());
-    v.put("support", support(f.supportEnd()));
+    v.put("support", support(f.supportEnd(), f.releaseEnded()));
     return v;
   }
 
@@ -211,22 +211,31 @@ final class AdvisoryApi {
       v.put("purl", r.purl());
       v.put("status", r.status());
       v.put("firstSeenAt", r.firstSeenAt());
-      v.put("support", support(r.supportEnd()));
+      v.put("support", support(r.supportEnd(), r.releaseEnded()));
       out.add(v);
     }
     return out;
   }
 
   /**
-   * Whether the product is still supported: releases out of support are matched all the same, and
-   * flagged.
+   * Whether the release is still supported: releases out of support are matched all the same, and
+   * flagged. A release marked end of support has ended whatever the product's support period says
+   * ({@code releaseEnded}); otherwise the product's period decides.
    */
-  static Map<String, Object> support(@Nullable LocalDate end) {
-    if (end == null) {
-      return Map.of("state", "unknown");
+  static Map<String, Object> support(@Nullable LocalDate end, boolean releaseEnded) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(
+        "state",
+        releaseEnded || (end != null && end.isBefore(LocalDate.now()))
+            ? "ended"
+            : end == null ? "unknown" : "supported");
+    if (end != null) {
+      out.put("end", end.toString());
     }
-    return Map.of(
-        "state", end.isBefore(LocalDate.now()) ? "ended" : "supported", "end", end.toString());
+    if (releaseEnded) {
+      out.put("releaseStatus", "end_of_support");
+    }
+    return out;
   }
 
   static List<String> aliases(String joined) {

@@ -45,7 +45,10 @@ public final class FindingText {
     return out.toString();
   }
 
-  public static String support(Optional<LocalDate> end) {
+  public static String support(Optional<LocalDate> end, boolean releaseEnded) {
+    if (releaseEnded) {
+      return "ended: the release is marked end of support (out of support)";
+    }
     if (end.isEmpty()) {
       return "unknown (no support period recorded)";
     }

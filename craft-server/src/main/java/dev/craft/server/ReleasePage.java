@@ -103,7 +103,11 @@ final class ReleasePage {
     model.put("analysis", analysis);
     model.put("cvdReports", findings.cvdReports(rid));
     model.put("canTriage", p.can(Permission.VULNERABILITY_WRITE));
-    model.put("support", FindingText.support(findings.supportEnd(id)));
+    model.put(
+        "support",
+        FindingText.support(
+            findings.supportEnd(id),
+            release.status() == dev.craft.core.ReleaseStatus.END_OF_SUPPORT));
     ctx.status(status);
     pages.render(ctx, "release.jte", model);
   }

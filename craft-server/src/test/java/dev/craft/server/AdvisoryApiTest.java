@@ -438,4 +438,25 @@ class AdvisoryApiTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
     assertThat(json(r).get("detail").asText()).startsWith("request body:");
   }
+
+  @Test
+  void aReleaseMarkedEndOfSupportIsMatchedAndFlaggedEnded() {
+    long id =
+        json(s.postJson("/api/v1/products", ADMIN_TOKEN, "{\"name\":\"Findings EOS\"}"))
+            .get("id")
+            .asLong();
+    var created =
+        s.postJson(
+            "/api/v1/products/" + id + "/releases",
+            ADMIN_TOKEN,
+            "{\"version\":\"0.9.0\",\"status\":\"end_of_support\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String release = "/api/v1/products/" + id + "/releases/" + json(created).get("id").asLong();
+    var r = post(release + "/sbom", ADMIN_TOKEN, resource("/sbom/findings.cdx.json"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+
+    JsonNode support = finding(findings(release), "GHSA-jfh8-c2jp-5v3q").get("support");
+    assertThat(support.get("state").asText()).isEqualTo("ended");
+    assertThat(support.get("releaseStatus").asText()).isEqualTo("end_of_support");
+  }
 }

@@ -97,7 +97,10 @@ public final class FindingStore {
       double epss,
       String evidence) {}
 
-  /** A stored finding, with the release's support end (null when no support period is set). */
+  /**
+   * A stored finding, with the product's support end (null when no support period is set) and
+   * whether its release is marked end of support.
+   */
   public record FindingRow(
       long id,
       long releaseId,
@@ -118,7 +121,8 @@ public final class FindingStore {
       String evidence,
       Instant firstSeenAt,
       Instant lastSeenAt,
-      @Nullable LocalDate supportEnd) {}
+      @Nullable LocalDate supportEnd,
+      boolean releaseEnded) {}
 
   /** A release that one advisory affects, for the advisory page. */
   public record AffectedRelease(
@@ -129,7 +133,8 @@ public final class FindingStore {
       String purl,
       String status,
       Instant firstSeenAt,
-      @Nullable LocalDate supportEnd) {}
+      @Nullable LocalDate supportEnd,
+      boolean releaseEnded) {}
 
   /** Components with a package key of one SBOM. */
   public List<Candidate> componentsOf(long sbomId) {
@@ -588,7 +593,7 @@ public final class FindingStore {
         f.name, f.version,
         f.vulnerability_id, f.aliases, f.status, f.reason, f.severity, f.cvss, f.cvss_vector, f.kev,
         f.epss, %s AS evidence, f.first_seen_at, f.last_seen_at,
-        sp.end_date AS support_end
+        sp.end_date AS support_end, r.status = 'end_of_support' AS release_ended
       FROM finding f LEFT JOIN sbom s ON s.id = f.sbom_id AND s.replaced_at IS NULL
         LEFT JOIN advisory a ON a.id = f.vulnerability_id AND f.source = 'match'
         JOIN release r ON r.id = f.release_id AND (f.sbom_id IS NULL OR s.id IS NOT NULL)
@@ -622,7 +627,7 @@ public final class FindingStore {
                     """
                     SELECT p.id AS product_id, p.name AS product_name, r.id AS release_id,
                       r.version AS release_version, f.purl, f.status, f.first_seen_at,
-                      sp.end_date AS support_end
+                      sp.end_date AS support_end, r.status = 'end_of_support' AS release_ended
                     FROM finding f LEFT JOIN sbom s ON s.id = f.sbom_id AND s.replaced_at IS NULL
                       JOIN release r ON r.id = f.release_id AND (f.sbom_id IS NULL OR s.id IS NOT NULL)
                       JOIN product p ON p.id = r.product_id
