@@ -182,8 +182,10 @@ public final class AdvisoryStore {
   }
 
   /**
-   * Advisories whose id or alias equals {@code q} (case-insensitive), or that an EUVD record {@code
-   * q} names (ADR 081), then those whose id starts with it.
+   * Advisories of {@code q}'s alias group: whose id or alias equals {@code q} (case-insensitive) or
+   * that an EUVD record {@code q} names (ADR 081), and then, transitively, those that share an id
+   * with them (a GO record naming a GHSA id that names the CVE searched for); then those whose id
+   * starts with {@code q}.
    */
   public List<AdvisoryRow> search(String q, int limit) {
     String needle = q.strip().toUpperCase(java.util.Locale.ROOT);
@@ -191,14 +193,18 @@ public final class AdvisoryStore {
         h ->
             h.createQuery(
                     """
+                    WITH RECURSIVE named(id) AS (
+                        SELECT a.id FROM advisory a WHERE upper(a.id) = :q
+                        UNION SELECT advisory_id FROM advisory_alias WHERE upper(alias) = :q
+                        UNION SELECT alias FROM advisory_alias WHERE upper(advisory_id) = :q
+                        UNION SELECT alias FROM euvd_alias WHERE upper(euvd_id) = :q),
+                      grp(id) AS (
+                        SELECT id FROM named
+                        UNION
+                        SELECT CASE WHEN x.advisory_id = g.id THEN x.alias ELSE x.advisory_id END
+                        FROM advisory_alias x JOIN grp g ON x.advisory_id = g.id OR x.alias = g.id)
                     SELECT a.* FROM advisory a
-                    WHERE upper(a.id) = :q
-                       OR a.id IN (SELECT advisory_id FROM advisory_alias WHERE upper(alias) = :q)
-                       OR a.id IN (SELECT alias FROM advisory_alias WHERE upper(advisory_id) = :q)
-                       OR a.id IN (SELECT alias FROM euvd_alias WHERE upper(euvd_id) = :q)
-                       OR a.id IN (SELECT x.advisory_id FROM advisory_alias x JOIN euvd_alias e
-                                     ON e.alias = x.alias WHERE upper(e.euvd_id) = :q)
-                       OR upper(a.id) LIKE :prefix
+                    WHERE a.id IN (SELECT id FROM grp) OR upper(a.id) LIKE :prefix
                     ORDER BY (upper(a.id) = :q) DESC, a.id LIMIT :limit
                     """)
                 .bind("q", needle)

@@ -170,4 +170,34 @@ class AdvisoryStoreTest {
         .extracting(FindingStore.Candidate::purl)
         .containsExactly("pkg:npm/Plain@2.0");
   }
+
+  @Test
+  void searchFindsTheWholeAliasGroupThroughRecordsThatShareAnId() {
+    var store = new AdvisoryStore(db.jdbi());
+    var reader = new OsvReader(AdvisoryLimits.DEFAULT);
+    String go =
+        """
+        {"id":"GO-2099-0001","modified":"2025-01-01T00:00:00Z","aliases":["GHSA-2099-dddd"],
+         "affected":[{"package":{"ecosystem":"Go","name":"example.com/a"},"versions":["1.0"]}]}
+        """;
+    String ghsa =
+        """
+        {"id":"GHSA-2099-dddd","modified":"2025-01-01T00:00:00Z","aliases":["CVE-2099-2222"],
+         "affected":[{"package":{"ecosystem":"npm","name":"b"},"versions":["1.0"]}]}
+        """;
+    store.importRecords(
+        Actor.SYSTEM,
+        List.of(
+            reader.parse(go.getBytes(StandardCharsets.UTF_8), "go.json"),
+            reader.parse(ghsa.getBytes(StandardCharsets.UTF_8), "ghsa.json")),
+        Instant.now());
+    // The GO record does not name the CVE itself; the GHSA record it names does.
+    for (String q : List.of("cve-2099-2222", "GHSA-2099-DDDD", "GO-2099-0001")) {
+      assertThat(store.search(q, 20))
+          .extracting(AdvisoryStore.AdvisoryRow::id)
+          .as(q)
+          .contains("GO-2099-0001", "GHSA-2099-dddd");
+    }
+    assertThat(store.search("CVE-2099-9999", 20)).isEmpty();
+  }
 }
