@@ -24,6 +24,10 @@ final class OsvParser {
     for (int i = 0; i < affectedNode.size(); i++) {
       affected.add(affected(affectedNode.get(i), "/affected/" + i));
     }
+    if (tree.path("aliases").size() > MAX_ALIASES) {
+      throw new InvalidInputException(
+          "/aliases: more than " + MAX_ALIASES + " aliases (" + tree.path("aliases").size() + ")");
+    }
     String modified = optionalText(tree, "modified", "");
     if (!modified.isEmpty() && !Timestamps.isTimestamp(modified)) {
       // Which of two records with one id is current is decided by this field.
@@ -47,6 +51,12 @@ final class OsvParser {
 
   /** Go records name a handful of packages; more than this is not a real record. */
   private static final int MAX_IMPORT_PATHS = 10_000;
+
+  /**
+   * Records name a few aliases (the most in the shared OSV data is 16); each one becomes a stored
+   * row and a member of an alias group.
+   */
+  private static final int MAX_ALIASES = 1_000;
 
   private static OsvAffected affected(JsonNode node, String pointer) {
     requireObject(node, pointer);

@@ -49,6 +49,21 @@ class OsvReaderTest {
   }
 
   @Test
+  void aRecordWithMoreAliasesThanAnyRealOneIsRefused() {
+    String aliases =
+        java.util.stream.IntStream.range(0, 1_001)
+            .mapToObj(i -> "\"X-" + i + "\"")
+            .collect(java.util.stream.Collectors.joining(","));
+    String json =
+        "{\"id\":\"MANY-1\",\"modified\":\"2025-01-01T00:00:00Z\",\"aliases\":[" + aliases + "]}";
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.craft.core.InvalidInputException.class,
+            () -> reader.parse(json.getBytes(StandardCharsets.UTF_8), "many.json"));
+    assertThat(e.getMessage()).contains("/aliases").contains("1001");
+  }
+
+  @Test
   void yamlScalarsStayTextSoVersionsAreNotTurnedIntoNumbers() {
     String yaml =
         """

@@ -48,6 +48,8 @@ final class Problems {
       case 413 -> "Content Too Large";
       case 415 -> "Unsupported Media Type";
       case 429 -> "Too Many Requests";
+      case 502 -> "Bad Gateway";
+      case 503 -> "Service Unavailable";
       default -> status >= 500 ? "Internal Server Error" : "Error";
     };
   }

@@ -193,6 +193,7 @@ class SourceFeedsTest {
         TestServer.start(
             Map.of("advisories.nvd-url", base + "/nvd", "advisories.feed-page-delay", "PT0S"))) {
       HttpResponse<String> r = AdvisoryFeedsTestSupport.sync(s, 502);
+      assertThat(json(r).get("title").asText()).isEqualTo("Bad Gateway");
       assertThat(json(r).get("detail").asText())
           .startsWith(base + "/nvd?")
           .contains("not valid JSON");
