@@ -21,6 +21,10 @@ class CompiledAdvisoryCacheTest {
             .parse(json.getBytes(StandardCharsets.UTF_8), id + ".json"));
   }
 
+  private static final String M = "2025-01-01T00:00:00Z";
+  private static final String M1 = "2025-02-01T00:00:00Z";
+  private static final String M2 = "2025-03-01T00:00:00Z";
+
   @Test
   void aRecordIsFoundOnlyForTheModifiedItWasParsedFrom() {
     var cache = new CompiledAdvisoryCache(10);
@@ -38,15 +42,15 @@ class CompiledAdvisoryCacheTest {
   @Test
   void whenFullOnlyNewerVersionsOfKeptRecordsAreAdmitted() {
     var cache = new CompiledAdvisoryCache(2);
-    cache.put(record("A-1", "m1"));
-    cache.put(record("A-2", "m1"));
-    cache.put(record("A-3", "m1"));
+    cache.put(record("A-1", M1));
+    cache.put(record("A-2", M1));
+    cache.put(record("A-3", M1));
     assertThat(cache.size()).isEqualTo(2);
-    assertThat(cache.find("A-3", "m1")).as("no room: not admitted").isEmpty();
-    cache.put(record("A-1", "m2"));
-    assertThat(cache.find("A-1", "m2")).isPresent();
-    assertThat(cache.find("A-1", "m1")).isEmpty();
-    assertThat(cache.find("A-2", "m1")).isPresent();
+    assertThat(cache.find("A-3", M1)).as("no room: not admitted").isEmpty();
+    cache.put(record("A-1", M2));
+    assertThat(cache.find("A-1", M2)).isPresent();
+    assertThat(cache.find("A-1", M1)).isEmpty();
+    assertThat(cache.find("A-2", M1)).isPresent();
   }
 
   @Test
@@ -55,10 +59,10 @@ class CompiledAdvisoryCacheTest {
     for (int round = 0; round < 2; round++) {
       int hits = 0;
       for (int i = 0; i < 5; i++) {
-        if (cache.find("A-" + i, "m").isPresent()) {
+        if (cache.find("A-" + i, M).isPresent()) {
           hits++;
         } else {
-          cache.put(record("A-" + i, "m"));
+          cache.put(record("A-" + i, M));
         }
       }
       assertThat(hits).isEqualTo(round == 0 ? 0 : 3);
@@ -68,7 +72,7 @@ class CompiledAdvisoryCacheTest {
   @Test
   void aCacheOfCapacityZeroKeepsNothing() {
     var cache = new CompiledAdvisoryCache(0);
-    cache.put(record("A-1", "m"));
-    assertThat(cache.find("A-1", "m")).isEmpty();
+    cache.put(record("A-1", M));
+    assertThat(cache.find("A-1", M)).isEmpty();
   }
 }
