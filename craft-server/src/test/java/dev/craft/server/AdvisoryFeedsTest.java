@@ -57,12 +57,7 @@ class AdvisoryFeedsTest {
           String path = ex.getRequestURI().getPath();
           requested.add(path);
           String body = files.get(path);
-          byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-          ex.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : bytes.length);
-          if (body != null) {
-            ex.getResponseBody().write(bytes);
-          }
-          ex.close();
+          respond(ex, body);
         });
     feed.start();
     String base = "http://127.0.0.1:" + feed.getAddress().getPort();
@@ -135,12 +130,7 @@ class AdvisoryFeedsTest {
                 }
                 default -> null;
               };
-          byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-          ex.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : bytes.length);
-          if (body != null) {
-            ex.getResponseBody().write(bytes);
-          }
-          ex.close();
+          respond(ex, body);
         });
     feed.start();
     String base = "http://127.0.0.1:" + feed.getAddress().getPort() + "/osv/PyPI";
@@ -170,6 +160,18 @@ class AdvisoryFeedsTest {
       release.countDown();
       feed.stop(0);
     }
+  }
+
+  /** Answers with {@code body}, or 404 when there is none. */
+  private static void respond(
+      com.sun.net.httpserver.HttpExchange ex, @org.jspecify.annotations.Nullable String body)
+      throws IOException {
+    byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    ex.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : bytes.length);
+    if (body != null) {
+      ex.getResponseBody().write(bytes);
+    }
+    ex.close();
   }
 
   private static JsonNode osvFeed(TestServer s) {
