@@ -459,4 +459,38 @@ class AdvisoryApiTest {
     assertThat(support.get("state").asText()).isEqualTo("ended");
     assertThat(support.get("releaseStatus").asText()).isEqualTo("end_of_support");
   }
+
+  @Test
+  void aKevCveReachesAFindingThroughAnotherRecordsAliases() {
+    // The finding's record names only a GHSA id; the GHSA record (another package) names the CVE.
+    for (String record :
+        new String[] {
+          """
+          {"id":"LINK-GO-1","modified":"2025-01-01T00:00:00Z","aliases":["GHSA-2099-link"],
+           "affected":[{"package":{"ecosystem":"PyPI","name":"markupsafe"},"versions":["2.1.5"]}]}
+          """,
+          """
+          {"id":"GHSA-2099-link","modified":"2025-01-01T00:00:00Z","aliases":["CVE-2099-7777"],
+           "affected":[{"package":{"ecosystem":"npm","name":"elsewhere"},"versions":["1.0.0"]}]}
+          """
+        }) {
+      var r = post("/api/v1/advisories/import", ADMIN_TOKEN, record.getBytes());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+    String before = releaseWithSbom("Findings KEV linked");
+    assertThat(finding(findings(before), "LINK-GO-1").get("kev").asBoolean()).isFalse();
+
+    String kev =
+        "cveID,vendorProject,product,vulnerabilityName,dateAdded,shortDescription,requiredAction,"
+            + "dueDate,knownRansomwareCampaignUse,notes\n"
+            + "CVE-2099-7777,Acme,Markup,Linked,2099-01-01,d,a,2099-01-22,Unknown,\n";
+    var k = post("/api/v1/advisories/kev", psirt, kev.getBytes());
+    assertThat(k.statusCode()).as(k.body()).isEqualTo(200);
+    // Flagged by the import, and on a new upload by the match.
+    for (String r : new String[] {before, releaseWithSbom("Findings KEV linked later")}) {
+      JsonNode linked = finding(findings(r), "LINK-GO-1");
+      assertThat(linked.get("kev").asBoolean()).as(r).isTrue();
+      assertThat(linked.get("kevSources").toString()).as(r).contains("CISA KEV");
+    }
+  }
 }
