@@ -109,4 +109,56 @@ class EnrichmentLookupsTest {
     var kev = store.kevFor(Set.of("CVE-2099-8301", "GHSA-2099-bbbb"));
     assertThat(kev.entries()).extracting(KevEntry::cveId).containsExactly("CVE-2099-8301");
   }
+
+  @Test
+  void kevReachesIdsThroughOtherRecordsAliasesAndFollowsNewLinks() {
+    var reader = new ExploitationStore(db.jdbi());
+    var importer = new ExploitationStore(db.jdbi());
+    long kevBefore = generation("kev");
+    importer.importKev(
+        Actor.SYSTEM,
+        new KevCatalog(
+            "2099.01.02",
+            List.of(new KevEntry("CVE-2099-8401", "v", "p", "n", "2099-01-01", "2099-02-01", ""))));
+    assertThat(generation("kev")).isEqualTo(kevBefore + 1);
+    assertThat(reader.kevFor(Set.of("GO-2099-8401")).entries()).isEmpty();
+    var manyUnlinked = new java.util.HashSet<String>(Set.of("GO-2099-8401"));
+    for (int i = 0; i < 1_500; i++) {
+      manyUnlinked.add("GHSA-2099-y" + i);
+    }
+    // Kept: the closure read now knows no link yet.
+    assertThat(reader.kevFor(manyUnlinked).entries()).isEmpty();
+
+    // Another server stores the records that link the GO id to the CVE: the kept closure is stale.
+    var osv = new dev.craft.formats.OsvReader(dev.craft.formats.AdvisoryLimits.DEFAULT);
+    new AdvisoryStore(db.jdbi())
+        .importRecords(
+            Actor.SYSTEM,
+            List.of(
+                osv.parse(
+                    """
+                    {"id":"GO-2099-8401","modified":"2025-01-01T00:00:00Z",
+                     "aliases":["GHSA-2099-8401"]}
+                    """
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "go.json"),
+                osv.parse(
+                    """
+                    {"id":"GHSA-2099-8401","modified":"2025-01-01T00:00:00Z",
+                     "aliases":["CVE-2099-8401"]}
+                    """
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "ghsa.json")),
+            Instant.now());
+    // A few ids are walked from themselves; an upload's many through the closure kept from KEV.
+    var many = new java.util.HashSet<String>(Set.of("GO-2099-8401"));
+    for (int i = 0; i < 1_500; i++) {
+      many.add("GHSA-2099-x" + i);
+    }
+    for (Set<String> ids : List.of(Set.of("GO-2099-8401", "GHSA-2099-9999"), many)) {
+      var linked = reader.kevFor(ids);
+      assertThat(linked.entries()).extracting(KevEntry::cveId).containsExactly("GO-2099-8401");
+      assertThat(linked.entries().get(0).dateAdded()).isEqualTo("2099-01-01");
+    }
+  }
 }
