@@ -148,7 +148,8 @@ public final class AdvisoryIndexFile {
               : Json.parse(
                   raw.getBytes(StandardCharsets.UTF_8),
                   new ReadLimits(limits.maxRecordBytes(), 1, limits.maxDepth()));
-      return OsvParser.parse(tree, source, raw);
+      // Checked when the index was built, by the rules of that version.
+      return OsvParser.parseAccepted(tree, source, raw);
     } catch (InvalidInputException e) {
       throw new InvalidInputException(
           file + ": entry " + line + " (" + source + "): " + e.getMessage(), e);

@@ -14,6 +14,19 @@ final class OsvParser {
   private OsvParser() {}
 
   static OsvRecord parse(JsonNode tree, String source, String raw) {
+    return parse(tree, source, raw, true);
+  }
+
+  /**
+   * A record stored or indexed before: read as it was accepted then. The checks added since (the
+   * {@code modified} timestamp, the number of aliases) are for new input; a stored record that
+   * fails them would otherwise make every later match of its package fail.
+   */
+  static OsvRecord parseAccepted(JsonNode tree, String source, String raw) {
+    return parse(tree, source, raw, false);
+  }
+
+  private static OsvRecord parse(JsonNode tree, String source, String raw, boolean newInput) {
     if (!tree.isObject()) {
       throw new InvalidInputException("not an OSV record: the document is not an object");
     }
@@ -24,12 +37,12 @@ final class OsvParser {
     for (int i = 0; i < affectedNode.size(); i++) {
       affected.add(affected(affectedNode.get(i), "/affected/" + i));
     }
-    if (tree.path("aliases").size() > MAX_ALIASES) {
+    if (newInput && tree.path("aliases").size() > MAX_ALIASES) {
       throw new InvalidInputException(
           "/aliases: more than " + MAX_ALIASES + " aliases (" + tree.path("aliases").size() + ")");
     }
     String modified = optionalText(tree, "modified", "");
-    if (!modified.isEmpty() && !Timestamps.isTimestamp(modified)) {
+    if (newInput && !modified.isEmpty() && !Timestamps.isTimestamp(modified)) {
       // Which of two records with one id is current is decided by this field.
       throw new InvalidInputException(
           "/modified: not an RFC 3339 timestamp: \""

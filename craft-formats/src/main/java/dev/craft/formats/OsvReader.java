@@ -72,6 +72,18 @@ public final class OsvReader {
    * @throws InvalidInputException naming {@code source}
    */
   public OsvRecord parse(byte[] content, String source) {
+    return parse(content, source, true);
+  }
+
+  /**
+   * Parses a record that was stored before, as it was accepted then: the checks on new input added
+   * since (the {@code modified} timestamp, the number of aliases) are not made again.
+   */
+  public OsvRecord parseStored(byte[] content, String source) {
+    return parse(content, source, false);
+  }
+
+  private OsvRecord parse(byte[] content, String source, boolean newInput) {
     if (content.length > limits.maxRecordBytes()) {
       throw new InvalidInputException(
           source + ": " + content.length + " bytes, the limit is " + limits.maxRecordBytes());
@@ -81,7 +93,10 @@ public final class OsvReader {
           isYaml(source)
               ? YamlTrees.parse(content, limits.maxDepth(), limits.maxRecordBytes())
               : Json.parse(content, readLimits());
-      return OsvParser.parse(tree, source, new String(content, StandardCharsets.UTF_8));
+      String raw = new String(content, StandardCharsets.UTF_8);
+      return newInput
+          ? OsvParser.parse(tree, source, raw)
+          : OsvParser.parseAccepted(tree, source, raw);
     } catch (InvalidInputException e) {
       throw new InvalidInputException(source + ": " + e.getMessage(), e);
     }

@@ -49,6 +49,16 @@ class OsvReaderTest {
   }
 
   @Test
+  void aModifiedThatIsNoTimestampIsRefusedInNewInputAndReadInAStoredRecord() {
+    byte[] json = "{\"id\":\"M-1\",\"modified\":\"yesterday\"}".getBytes(StandardCharsets.UTF_8);
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.craft.core.InvalidInputException.class, () -> reader.parse(json, "m.json"));
+    assertThat(e.getMessage()).contains("/modified");
+    assertThat(reader.parseStored(json, "m.json").modified()).isEqualTo("yesterday");
+  }
+
+  @Test
   void aRecordWithMoreAliasesThanAnyRealOneIsRefused() {
     String aliases =
         java.util.stream.IntStream.range(0, 1_001)

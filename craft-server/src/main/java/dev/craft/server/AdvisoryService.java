@@ -459,7 +459,7 @@ final class AdvisoryService {
   /** A stored record parsed again: JSON when its text starts with a brace, YAML otherwise. */
   OsvRecord parseStored(String raw, String source) {
     String name = raw.stripLeading().startsWith("{") ? "stored.json" : "stored.yaml";
-    OsvRecord r = new OsvReader(limits).parse(raw.getBytes(StandardCharsets.UTF_8), name);
+    OsvRecord r = new OsvReader(limits).parseStored(raw.getBytes(StandardCharsets.UTF_8), name);
     return withSource(r, source);
   }
 

@@ -493,4 +493,30 @@ class AdvisoryApiTest {
       assertThat(linked.get("kevSources").toString()).as(r).contains("CISA KEV");
     }
   }
+
+  @Test
+  void aRecordStoredBeforeTheTimestampCheckIsStillMatched() {
+    // As an earlier version stored it: its 'modified' is no timestamp.
+    String raw =
+        """
+        {"id":"OLD-MODIFIED-1","modified":"yesterday",
+         "affected":[{"package":{"ecosystem":"PyPI","name":"markupsafe"},"versions":["2.1.5"]}]}
+        """;
+    try (var db = dev.craft.store.Database.open(s.db)) {
+      db.jdbi()
+          .useHandle(
+              h -> {
+                h.execute(
+                    "INSERT INTO advisory (id, source, modified, published, withdrawn, raw,"
+                        + " fetched_at) VALUES ('OLD-MODIFIED-1', 'old', 'yesterday', '', '', ?,"
+                        + " now())",
+                    raw);
+                h.execute(
+                    "INSERT INTO advisory_package (advisory_id, package_key)"
+                        + " VALUES ('OLD-MODIFIED-1', 'pypi/markupsafe')");
+              });
+    }
+    JsonNode old = finding(findings(releaseWithSbom("Findings old record")), "OLD-MODIFIED-1");
+    assertThat(old.get("status").asText()).isEqualTo("affected");
+  }
 }
