@@ -127,11 +127,11 @@ final class AdvisoryService {
           };
       // Read once without storing: a record that does not parse fails the upload before any
       // batch is stored (the records are stored 500 at a time, each batch in its transaction).
-      readWithoutTemporaryPaths(file, dir, label, r -> {});
+      readWithoutTemporaryPaths(file, prefix, label, r -> {});
       var stats =
           readWithoutTemporaryPaths(
               file,
-              dir,
+              prefix,
               label,
               r -> {
                 batch.add(withSource(r, relabel(r.source(), prefix, file, label)));
@@ -151,15 +151,18 @@ final class AdvisoryService {
     }
   }
 
-  /** Reads an uploaded file; an error names it by its label, not by its temporary path. */
+  /**
+   * Reads an uploaded file; an error names it as the records' sources do ({@link #relabel}), not by
+   * its temporary path.
+   */
   private OsvReader.Stats readWithoutTemporaryPaths(
-      Path file, Path dir, String label, java.util.function.Consumer<OsvRecord> sink) {
+      Path file, String prefix, String label, java.util.function.Consumer<OsvRecord> sink) {
     try {
       return new OsvReader(limits).read(file, sink);
     } catch (InvalidInputException e) {
       String message = e.getMessage() == null ? "" : e.getMessage();
       throw new InvalidInputException(
-          message.replace(file.toString(), label).replace(dir + "/", ""), e);
+          message.replace(file.toString(), label).replace(prefix, "upload:"), e);
     }
   }
 
