@@ -307,12 +307,16 @@ class AdvisoryApiTest {
         .isEqualTo(409);
   }
 
+  /** The header line of CISA's KEV CSV. */
+  static final String KEV_CSV_HEADER =
+      "cveID,vendorProject,product,vulnerabilityName,dateAdded,shortDescription,requiredAction,"
+          + "dueDate,knownRansomwareCampaignUse,notes\n";
+
   @Test
   void kevAndEpssImportsMarkTheFindings() {
     String release = releaseWithSbom("Findings KEV");
     String kev =
-        "cveID,vendorProject,product,vulnerabilityName,dateAdded,shortDescription,requiredAction,"
-            + "dueDate,knownRansomwareCampaignUse,notes\n"
+        KEV_CSV_HEADER
             + "CVE-2021-44228,Apache,Log4j2,Log4j2 RCE,2021-12-10,d,a,2021-12-24,Known,\n";
     var k = post("/api/v1/advisories/kev", psirt, kev.getBytes());
     assertThat(k.statusCode()).as(k.body()).isEqualTo(200);
@@ -481,9 +485,7 @@ class AdvisoryApiTest {
     assertThat(finding(findings(before), "LINK-GO-1").get("kev").asBoolean()).isFalse();
 
     String kev =
-        "cveID,vendorProject,product,vulnerabilityName,dateAdded,shortDescription,requiredAction,"
-            + "dueDate,knownRansomwareCampaignUse,notes\n"
-            + "CVE-2099-7777,Acme,Markup,Linked,2099-01-01,d,a,2099-01-22,Unknown,\n";
+        KEV_CSV_HEADER + "CVE-2099-7777,Acme,Markup,Linked,2099-01-01,d,a,2099-01-22,Unknown,\n";
     var k = post("/api/v1/advisories/kev", psirt, kev.getBytes());
     assertThat(k.statusCode()).as(k.body()).isEqualTo(200);
     // Flagged by the import, and on a new upload by the match.
