@@ -184,7 +184,7 @@ public final class CompiledAdvisory {
         index,
         a.ecosystem(),
         a.name(),
-        Set.copyOf(versions),
+        PackedStrings.of(versions),
         List.copyOf(ranges),
         schemes.apply(key.ecosystem()).orElse(null),
         Distro.ofOsvEcosystem(a.ecosystem()),
