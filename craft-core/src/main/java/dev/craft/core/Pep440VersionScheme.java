@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PyPI's order, PEP 440 as implemented by {@code packaging.version.Version}: epochs, pre-releases
@@ -62,10 +63,10 @@ public final class Pep440VersionScheme implements VersionScheme {
     if (!m.matches() || hasNonAsciiLetters(core)) {
       throw new InvalidVersionException(ecosystem(), version, "not a PEP 440 version");
     }
-    BigInteger epoch = m.group(EPOCH) == null ? BigInteger.ZERO : new BigInteger(m.group(EPOCH));
+    BigInteger epoch = number(m.group(EPOCH));
     List<BigInteger> release = new ArrayList<>();
     for (String part : m.group(RELEASE).split("\\.")) {
-      release.add(new BigInteger(part));
+      release.add(number(part));
     }
     while (!release.isEmpty() && release.getLast().signum() == 0) {
       release.removeLast();
@@ -93,8 +94,7 @@ public final class Pep440VersionScheme implements VersionScheme {
     String localText = m.group(LOCAL);
     if (localText != null) {
       for (String part : localText.split("[._-]")) {
-        local.add(
-            VersionText.isAsciiDigits(part) ? new BigInteger(part) : part.toLowerCase(Locale.ROOT));
+        local.add(VersionText.isAsciiDigits(part) ? number(part) : part.toLowerCase(Locale.ROOT));
       }
     }
     return new ParsedVersion(
@@ -118,8 +118,25 @@ public final class Pep440VersionScheme implements VersionScheme {
     return s.chars().anyMatch(c -> c > 0x7f && !Character.isWhitespace(c));
   }
 
-  private static BigInteger number(String digits) {
-    return digits == null ? BigInteger.ZERO : new BigInteger(digits);
+  /**
+   * The numbers of versions below this are shared: an index holds hundreds of thousands of parsed
+   * versions, nearly all of whose numbers are small.
+   */
+  private static final BigInteger[] SMALL =
+      java.util.stream.IntStream.range(0, 1024)
+          .mapToObj(BigInteger::valueOf)
+          .toArray(BigInteger[]::new);
+
+  /** {@code digits} (ASCII digits, or null for zero) as a number. */
+  private static BigInteger number(@Nullable String digits) {
+    if (digits == null) {
+      return BigInteger.ZERO;
+    }
+    if (digits.length() <= 18) {
+      long n = Long.parseLong(digits);
+      return n < SMALL.length ? SMALL[(int) n] : BigInteger.valueOf(n);
+    }
+    return new BigInteger(digits);
   }
 
   private record Key(
