@@ -5,7 +5,7 @@
 # `servers` lists "port:launcher" of each; everything started here is stopped on exit (with KEEP_LOGS=DIR the
 # server and PostgreSQL logs are copied there first). PG_EXTRA adds PostgreSQL settings, e.g.
 # PG_EXTRA="-c log_autovacuum_min_duration=0".
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
 chmod 755 "$work"; chown postgres:postgres "$work"
 cleanup() {
   if [[ -n "${KEEP_LOGS:-}" ]]; then mkdir -p "$KEEP_LOGS"; cp "$work"/*.log "$KEEP_LOGS"/ 2>/dev/null || true; fi
