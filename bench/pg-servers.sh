@@ -57,3 +57,10 @@ jvm_threads() { # pid
     END { printf "%.2f %.2f", jit / tck, gc / tck }'
 }
 pg_pids() { local pm; pm=$(head -1 "$work/pg/postmaster.pid"); echo "$pm" $(pgrep -P "$pm"); }
+# CPU seconds used so far by PostgreSQL: its live processes, and those that ended (an autovacuum worker, a closed
+# connection's backend), which the postmaster has reaped and which /proc counts in its children's time.
+pg_cpu_seconds() {
+  local pm; pm=$(head -1 "$work/pg/postmaster.pid")
+  echo "$(cpu_seconds $(pg_pids)) $(awk '{print $16 + $17}' "/proc/$pm/stat") $(getconf CLK_TCK)" |
+    awk '{printf "%.2f", $1 + $2 / $3}'
+}

@@ -43,10 +43,10 @@ for i in $(seq $((1 - warmup)) "$runs"); do
     rid=$(api -X POST localhost:$p/api/v1/products/$pid/releases -d "{\"version\":\"1.0.$((i + warmup))-$p\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
     sleep "${PAUSE:-0}"
     jpid=$(pgrep -f "serve --port $p" | head -1)
-    jvm0=$(cpu_seconds "$jpid"); pg0=$(cpu_seconds $(pg_pids)); split0=$(jvm_threads "$jpid")
+    jvm0=$(cpu_seconds "$jpid"); pg0=$(pg_cpu_seconds); split0=$(jvm_threads "$jpid")
     t=$(curl -sf -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" --data-binary @"$work/gen/sbom.json" \
         localhost:$p/api/v1/products/$pid/releases/$rid/sbom)
-    jvm1=$(cpu_seconds "$jpid"); pg1=$(cpu_seconds $(pg_pids)); split1=$(jvm_threads "$jpid")
+    jvm1=$(cpu_seconds "$jpid"); pg1=$(pg_cpu_seconds); split1=$(jvm_threads "$jpid")
     f=$(psql -c "SELECT count(*) FROM finding WHERE release_id = $rid")
     if (( i <= 0 )); then what="warm-up upload $((i + warmup))"; else what="upload $i"; fi
     cpu=$(echo "$jvm0 $jvm1 $pg0 $pg1 $split0 $split1" |
