@@ -7,14 +7,14 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * An immutable set of strings held as one string and two {@code int} arrays: for the {@code
+ * An immutable set of strings held as one string and an {@code int} array: for the {@code
  * versions[]} lists of OSV records, which an index holds by the million (a PyPA record lists 53
  * versions on average). As {@code Set.copyOf} holds them, each entry is a String and its byte array
  * (about 45 bytes besides the text, and two objects for the collector to mark); packed, a list of
- * 53 versions is three objects. Contains is a binary search over the entries in their natural
- * order.
+ * 53 versions is four objects. Contains is a binary search over the entries in their natural order.
  */
 final class PackedStrings extends AbstractSet<String> {
   /** Below this many entries {@code Set.copyOf} is as small. */
@@ -49,7 +49,7 @@ final class PackedStrings extends AbstractSet<String> {
   }
 
   @Override
-  public boolean contains(Object o) {
+  public boolean contains(@Nullable Object o) {
     if (!(o instanceof String s)) {
       return false;
     }
@@ -110,7 +110,7 @@ final class PackedStrings extends AbstractSet<String> {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     if (o instanceof PackedStrings p) {
       return packed.equals(p.packed) && Arrays.equals(ends, p.ends);
     }
