@@ -501,6 +501,14 @@ final class AdvisoryService {
     if (body.length >= 2 && (body[0] & 0xFF) == 0x1F && (body[1] & 0xFF) == 0x8B) {
       return "upload.idx";
     }
+    if (lower.endsWith(".idx")) {
+      // Read as YAML, it failed with a parser's message about the first bytes.
+      throw new InvalidInputException(
+          "request body: "
+              + name.strip()
+              + " is not a CRAFT index file (`craft advisories import`"
+              + " writes them gzip-compressed)");
+    }
     if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
       return "upload.yaml";
     }

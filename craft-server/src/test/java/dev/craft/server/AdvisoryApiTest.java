@@ -417,6 +417,18 @@ class AdvisoryApiTest {
   }
 
   @Test
+  void aFileNamedAsAnIndexThatIsNoIndexIsRefusedAsSuch() {
+    var r =
+        post(
+            "/api/v1/advisories/import?name=advisories.idx",
+            ADMIN_TOKEN,
+            "id: NOT-AN-INDEX\nmodified: 2025-01-01T00:00:00Z\n".getBytes());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(json(r).get("detail").asText()).contains("advisories.idx is not a CRAFT index file");
+    assertThat(s.get("/api/v1/advisories/NOT-AN-INDEX", ADMIN_TOKEN).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void aRecordWhoseModifiedIsNoTimestampIsRefusedAndCannotBlockTheRealOne() {
     String record =
         """
