@@ -502,7 +502,7 @@ final class AdvisoryService {
       return "upload.idx";
     }
     if (lower.endsWith(".idx")) {
-      // Read as YAML, it failed with a parser's message about the first bytes.
+      // Not gzip, so no index file; read as YAML it could even be stored as a record.
       throw new InvalidInputException(
           "request body: "
               + name.strip()
