@@ -62,7 +62,7 @@ pg_pids() { local pm; pm=$(head -1 "$work/pg/postmaster.pid"); echo "$pm" $(pgre
 # CPU seconds used so far by PostgreSQL: its live processes, and those that ended (an autovacuum worker, a closed
 # connection's backend), which the postmaster has reaped and which /proc counts in its children's time.
 pg_cpu_seconds() {
-  local pm; pm=$(head -1 "$work/pg/postmaster.pid")
-  echo "$(cpu_seconds $(pg_pids)) $(awk '{print $16 + $17}' "/proc/$pm/stat") $(getconf CLK_TCK)" |
+  local pids; pids=($(pg_pids))
+  echo "$(cpu_seconds "${pids[@]}") $(awk '{print $16 + $17}' "/proc/${pids[0]}/stat") $(getconf CLK_TCK)" |
     awk '{printf "%.2f", $1 + $2 / $3}'
 }
