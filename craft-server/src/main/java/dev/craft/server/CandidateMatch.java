@@ -116,17 +116,14 @@ final class CandidateMatch {
      * {@code parts} producers that together hand over the findings of {@code components} once. Each
      * takes the next range of components when it is done with one: large ranges first, then smaller
      * ones, so that however the findings are spread over the components the parts finish together.
-     * A range's findings are handed over in the order of the vulnerability (then the component):
-     * they go into {@code finding}'s key, which leads with the vulnerability, and PostgreSQL
-     * inserts a run sorted by its key into neighbouring leaf pages instead of pages all over the
-     * index (ADR 102: about a fifth less of PostgreSQL's CPU per upload in the benchmark).
+     * A range's findings are handed over a component at a time, in the components' order: a new
+     * SBOM's findings are stored one row per component (ADR 104).
      */
     List<Consumer<Consumer<NewFinding>>> shared(List<Candidate> components, int parts) {
       var next = new AtomicInteger();
       int total = components.size();
       Consumer<Consumer<NewFinding>> part =
           sink -> {
-            var found = new ArrayList<NewFinding>();
             while (true) {
               int from = next.get();
               int size = Math.max(CHUNK, (total - from) / (2 * parts));
@@ -136,39 +133,10 @@ final class CandidateMatch {
               if (!next.compareAndSet(from, from + size)) {
                 continue;
               }
-              emit(components.subList(from, Math.min(total, from + size)), found::add);
-              handOverInKeyOrder(found, sink);
-              found.clear();
+              emit(components.subList(from, Math.min(total, from + size)), sink);
             }
           };
       return java.util.Collections.nCopies(parts, part);
-    }
-
-    /**
-     * Hands {@code found} (one SBOM's findings in the order of its components) to {@code sink} in
-     * the order of {@code finding}'s key: vulnerability, then component. The distinct ids are
-     * sorted, and the findings by a primitive key of the id's rank and the finding's place, which
-     * keeps the components' order within an id (a comparator over the records cost 7% of the
-     * server's CPU per upload in a profile).
-     */
-    static void handOverInKeyOrder(List<NewFinding> found, Consumer<NewFinding> sink) {
-      var rank = new HashMap<String, Integer>();
-      for (NewFinding f : found) {
-        rank.putIfAbsent(f.vulnerabilityId(), 0);
-      }
-      String[] ids = rank.keySet().toArray(new String[0]);
-      java.util.Arrays.sort(ids);
-      for (int i = 0; i < ids.length; i++) {
-        rank.put(ids[i], i);
-      }
-      long[] order = new long[found.size()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = (long) rank.get(found.get(i).vulnerabilityId()) << 32 | i;
-      }
-      java.util.Arrays.sort(order);
-      for (long o : order) {
-        sink.accept(found.get((int) o));
-      }
     }
 
     /**

@@ -124,10 +124,8 @@ class CandidateMatchTest {
   }
 
   @Test
-  void aPartHandsOverARangesFindingsInTheOrderOfTheFindingKey() {
+  void aPartHandsOverARangesFindingsAComponentAtATimeInTheComponentsOrder() {
     var records = new ArrayList<CompiledAdvisory>();
-    // Ids out of order against the order they are matched in, so that handing over in component
-    // order fails the check.
     for (String id : List.of("ORD-3", "ORD-1", "ORD-2")) {
       records.add(
           record(
@@ -140,7 +138,7 @@ class CandidateMatchTest {
                   .formatted(id)));
     }
     var components = new ArrayList<Candidate>();
-    for (int i = 0; i < 50; i++) {
+    for (int i = 0; i < 600; i++) {
       components.add(new Candidate(1, 2, i, "pkg:npm/lib@1." + i + ".0", "lib", "1." + i + ".0"));
     }
     var prepared =
@@ -149,18 +147,14 @@ class CandidateMatchTest {
     var inComponentOrder = new ArrayList<NewFinding>();
     prepared.emit(components, inComponentOrder::add);
     var handedOver = new ArrayList<NewFinding>();
-    prepared.shared(components, 1).get(0).accept(handedOver::add);
+    var parts = prepared.shared(components, 2);
+    parts.get(0).accept(handedOver::add);
+    parts.get(1).accept(handedOver::add);
 
-    assertThat(handedOver).hasSize(150).containsExactlyInAnyOrderElementsOf(inComponentOrder);
-    assertThat(handedOver)
-        .extracting(f -> f.vulnerabilityId() + "/" + (1000 + f.component().ordinal()))
-        .isSorted();
-    assertThat(inComponentOrder)
-        .extracting(f -> f.vulnerabilityId() + "/" + (1000 + f.component().ordinal()))
-        .isNotEqualTo(
-            handedOver.stream()
-                .map(f -> f.vulnerabilityId() + "/" + (1000 + f.component().ordinal()))
-                .toList());
+    // Packs (ADR 104) take a component's findings together: each component's three findings are
+    // adjacent, and the components come in their order (the two parts run one after the other).
+    assertThat(handedOver).containsExactlyElementsOf(inComponentOrder).hasSize(1800);
+    assertThat(handedOver).extracting(f -> f.component().ordinal()).isSorted();
   }
 
   @Test

@@ -99,7 +99,7 @@ class SbomMatchGenerationTest {
         .withHandle(
             h ->
                 h.createQuery(
-                        "SELECT vulnerability_id FROM finding WHERE release_id = :r ORDER BY 1")
+                        "SELECT vulnerability_id FROM finding_all WHERE release_id = :r ORDER BY 1")
                     .bind("r", release)
                     .mapTo(String.class)
                     .list());

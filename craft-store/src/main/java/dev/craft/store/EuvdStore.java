@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -108,16 +109,17 @@ public final class EuvdStore {
           int flagged =
               changedIds.isEmpty()
                   ? 0
-                  : h.createUpdate(
-                          """
+                  : flagPacks(h, changedIds)
+                      + h.createUpdate(
+                              """
                           UPDATE finding f SET kev = true WHERE NOT kev AND EXISTS (
                             SELECT 1 FROM euvd_alias a JOIN euvd_record r ON r.id = a.euvd_id
                             WHERE r.exploited AND r.id = ANY(:changed)
                               AND (a.alias = f.vulnerability_id
                                 OR a.alias = ANY(string_to_array(f.aliases, ' '))))
                           """)
-                      .bindArray("changed", String.class, changedIds)
-                      .execute();
+                          .bindArray("changed", String.class, changedIds)
+                          .execute();
           if (!changedIds.isEmpty()) {
             AuditLog.append(
                 h,
@@ -196,5 +198,38 @@ public final class EuvdStore {
                             rs.getString(6),
                             List.of((String[]) rs.getArray(7).getArray())))
                 .list());
+  }
+
+  /**
+   * Flags the findings in packs (V23) that the exploited records among {@code changedIds} name;
+   * returns the number of findings flagged.
+   */
+  private static int flagPacks(Handle h, List<String> changedIds) {
+    return h.createQuery(
+            """
+            WITH exploited AS (
+              SELECT DISTINCT a.alias FROM euvd_alias a JOIN euvd_record r ON r.id = a.euvd_id
+              WHERE r.exploited AND r.id = ANY(:changed)),
+            named AS (
+              SELECT p.base, e.place, e.kev, e.vid IS NOT NULL AND (
+                  e.vid IN (SELECT alias FROM exploited)
+                  OR string_to_array(e.aliases, ' ') && ARRAY(SELECT alias FROM exploited)) AS hit
+              FROM finding_pack p CROSS JOIN LATERAL unnest(p.vulnerability_ids, p.aliases, p.kev)
+                WITH ORDINALITY AS e(vid, aliases, kev, place)
+              WHERE NOT (true = ALL(p.kev))),
+            flagged AS (
+              SELECT base, array_agg(kev OR hit ORDER BY place) AS kev,
+                count(*) FILTER (WHERE hit AND NOT kev) AS newly
+              FROM named GROUP BY base),
+            changed AS (
+              UPDATE finding_pack p SET kev = flagged.kev FROM flagged
+              WHERE p.base = flagged.base AND flagged.newly > 0
+              RETURNING flagged.newly)
+            SELECT coalesce(sum(newly), 0) FROM changed
+            """)
+        .bindArray("changed", String.class, changedIds)
+        .mapTo(Long.class)
+        .one()
+        .intValue();
   }
 }

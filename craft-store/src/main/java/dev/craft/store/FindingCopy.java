@@ -39,6 +39,25 @@ final class FindingCopy {
 
   private FindingCopy() {}
 
+  /**
+   * Where a write of new findings sends them: rows ({@link Stream}) or packs ({@link PackStream}).
+   */
+  interface Sink extends AutoCloseable {
+    void add(NewFinding f);
+
+    /** Sends the rest and ends the COPY; returns the findings written. */
+    int finish();
+
+    /** Adds the vulnerabilities of the findings written to {@code out}. */
+    void addVulnerabilitiesTo(java.util.Set<String> out);
+
+    /** Deletes what this sink wrote, after its transaction committed (a failed write's cleanup). */
+    void undo(Handle h);
+
+    @Override
+    void close();
+  }
+
   /** The unique key of a finding row. */
   record Key(long release, long sbom, int ordinal, String vulnerability) {}
 
@@ -174,7 +193,7 @@ final class FindingCopy {
    * component's findings together, or sorted by the key so that repeats are adjacent; record()
    * makes its rows unique first).
    */
-  static final class Stream implements AutoCloseable {
+  static final class Stream implements Sink {
     /** The binary COPY header: signature, flags, header extension length. */
     private static final byte[] HEADER = {
       'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
@@ -210,7 +229,8 @@ final class FindingCopy {
       out.put(HEADER);
     }
 
-    void add(NewFinding f) {
+    @Override
+    public void add(NewFinding f) {
       if (!firstOfComponent(f)) {
         return;
       }
@@ -288,8 +308,8 @@ final class FindingCopy {
       b.putInt(texts[9].length).put(texts[9]);
     }
 
-    /** Sends the rest and ends the COPY; returns the rows written. */
-    int finish() {
+    @Override
+    public int finish() {
       out.putShort((short) -1);
       flush();
       try {
@@ -301,15 +321,8 @@ final class FindingCopy {
       return written.size();
     }
 
-    /** The vulnerabilities of the rows written. */
-    java.util.Set<String> vulnerabilities() {
-      var out = new java.util.HashSet<String>();
-      addVulnerabilitiesTo(out);
-      return out;
-    }
-
-    /** Adds the vulnerabilities of the rows written to {@code out}. */
-    void addVulnerabilitiesTo(java.util.Set<String> out) {
+    @Override
+    public void addVulnerabilitiesTo(java.util.Set<String> out) {
       String last = null;
       for (Key k : written) {
         // Rows sorted by the key repeat a vulnerability (the same string) row after row.
@@ -320,9 +333,9 @@ final class FindingCopy {
       }
     }
 
-    /** The keys of the rows written. */
-    List<Key> keys() {
-      return written;
+    @Override
+    public void undo(Handle h) {
+      delete(h, written);
     }
 
     private void flush() {

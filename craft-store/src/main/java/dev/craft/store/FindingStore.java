@@ -191,6 +191,7 @@ public final class FindingStore {
       var rows = FindingCopy.laterWins(findings);
       try {
         writeNew(
+            FindingCopy.Stream::new,
             parts -> slices(rows, parts),
             java.util.function.UnaryOperator.identity(),
             touched,
@@ -206,6 +207,9 @@ public final class FindingStore {
     }
     return jdbi.inTransaction(
         h -> {
+          // Findings of these vulnerabilities that packs hold become rows first, so that the
+          // upsert and the removal below see them (ADR 104).
+          FindingPacks.unpack(h, touched);
           boolean stale = !rematched.isEmpty() && !components.isEmpty();
           if (!findings.isEmpty() || stale) {
             FindingCopy.stage(h, findings);
@@ -247,14 +251,15 @@ public final class FindingStore {
   }
 
   /**
-   * Records the findings of a newly stored SBOM as {@code producer} hands them over: streamed into
-   * {@code finding} by COPY, so that PostgreSQL stores rows while the matcher works on the next
-   * components; when cores and connections allow, in parts matched and written at the same time on
-   * their own connections, committed together once every part is written (ADR 098). Findings an
-   * advisory import recorded for this SBOM in the meantime are replaced (this match read every
-   * stored advisory), by one writer; if such an import is still writing some, a COPY meets them and
-   * the findings are recorded again as {@link #record} does, asking {@code producer} once more.
-   * Returns the number of findings recorded.
+   * Records the findings of a newly stored SBOM as {@code producer} hands them over, a component's
+   * findings together: streamed by COPY into {@code finding_pack}, one row per component (ADR 104),
+   * so that PostgreSQL stores them while the matcher works on the next components; when cores and
+   * connections allow, in parts matched and written at the same time on their own connections,
+   * committed together once every part is written (ADR 098). Findings an advisory import recorded
+   * for this SBOM in the meantime are replaced (this match read every stored advisory), by one
+   * writer; if such an import is still writing some, a COPY meets them and the findings are
+   * recorded again as {@link #record} does, asking {@code producer} once more. Returns the number
+   * of findings recorded.
    */
   public int recordNewSbom(long sbomId, Split producer) {
     return recordNewSbom(sbomId, Integer.MAX_VALUE, producer);
@@ -320,6 +325,7 @@ public final class FindingStore {
 
   private int writeNewSbom(long sbomId, boolean mayHelp, Split split, long generation) {
     return writeNew(
+        PackStream::new,
         split,
         sink -> checked(sbomId, sink),
         Set.of(),
@@ -330,12 +336,18 @@ public final class FindingStore {
           }
         },
         h -> {
+          // Held until this write commits: a writer of finding rows for this SBOM (an advisory's
+          // portfolio impact) waits for it and then sees the packs (V23's finding_check_parents).
           long release =
-              h.createQuery("SELECT release_id FROM sbom WHERE id = :s")
+              h.createQuery("SELECT release_id FROM sbom WHERE id = :s FOR NO KEY UPDATE")
                   .bind("s", sbomId)
                   .mapTo(Long.class)
                   .findOne()
                   .orElseThrow(() -> new NotFoundException("sbom", sbomId));
+          h.createUpdate("DELETE FROM finding_pack WHERE release_id = :r AND sbom_id = :s")
+              .bind("r", release)
+              .bind("s", sbomId)
+              .execute();
           return h.createUpdate("DELETE FROM finding WHERE release_id = :r AND sbom_id = :s")
               .bind("r", release)
               .bind("s", sbomId)
@@ -353,6 +365,7 @@ public final class FindingStore {
    * {@code alsoTouched} may have made stale. Returns the rows written.
    */
   private int writeNew(
+      java.util.function.Function<Handle, FindingCopy.Sink> sinks,
       Split split,
       java.util.function.UnaryOperator<Consumer<NewFinding>> guard,
       Set<String> alsoTouched,
@@ -376,11 +389,13 @@ public final class FindingStore {
             int parts = 1 + helpers.size();
             var producers = split.into(parts);
             for (int i = 0; i < helpers.size(); i++) {
-              helpers.get(i).start(jdbi, "craft-findings-" + (i + 1), producers.get(i + 1), guard);
+              helpers
+                  .get(i)
+                  .start(jdbi, "craft-findings-" + (i + 1), sinks, producers.get(i + 1), guard);
             }
             var touched = new java.util.HashSet<>(alsoTouched);
             int written;
-            try (var stream = new FindingCopy.Stream(h)) {
+            try (var stream = sinks.apply(h)) {
               producers.get(0).accept(guard.apply(stream::add));
               written = stream.finish();
               stream.addVulnerabilitiesTo(touched);
@@ -395,7 +410,7 @@ public final class FindingStore {
             // rows when it reopens triage decisions.
             for (PartWriter w : helpers) {
               written += w.commit();
-              touched.addAll(w.vulnerabilities());
+              w.addVulnerabilitiesTo(touched);
             }
             TriageStore.reopenStale(h, touched);
             return written;
@@ -404,7 +419,7 @@ public final class FindingStore {
       for (PartWriter w : helpers) {
         if (w.committed()) {
           // Only a lost connection fails a commit after a complete COPY; what committed goes.
-          jdbi.useTransaction(h -> FindingCopy.delete(h, w.keys()));
+          jdbi.useTransaction(w::undo);
         }
       }
       throw e;
@@ -455,14 +470,14 @@ public final class FindingStore {
     private @Nullable Handle handle;
     private @Nullable Thread thread;
     private @Nullable Throwable failure;
-    private java.util.Set<String> vulnerabilities = Set.of();
-    private List<FindingCopy.Key> keys = List.of();
+    private FindingCopy.@Nullable Sink sink;
     private int written;
     private boolean committed;
 
     void start(
         Jdbi jdbi,
         String name,
+        java.util.function.Function<Handle, FindingCopy.Sink> sinks,
         Consumer<Consumer<NewFinding>> producer,
         java.util.function.UnaryOperator<Consumer<NewFinding>> guard) {
       thread =
@@ -475,11 +490,10 @@ public final class FindingStore {
                       handle = h;
                       h.begin();
                       limitLockWaits(h);
-                      try (var stream = new FindingCopy.Stream(h)) {
+                      try (var stream = sinks.apply(h)) {
+                        sink = stream;
                         producer.accept(guard.apply(stream::add));
                         written = stream.finish();
-                        vulnerabilities = stream.vulnerabilities();
-                        keys = stream.keys();
                       }
                     } catch (RuntimeException | Error e) {
                       failure = e;
@@ -524,12 +538,16 @@ public final class FindingStore {
       return committed;
     }
 
-    java.util.Set<String> vulnerabilities() {
-      return vulnerabilities;
+    void addVulnerabilitiesTo(java.util.Set<String> out) {
+      if (sink != null) {
+        sink.addVulnerabilitiesTo(out);
+      }
     }
 
-    List<FindingCopy.Key> keys() {
-      return keys;
+    void undo(Handle h) {
+      if (sink != null) {
+        sink.undo(h);
+      }
     }
 
     void close() {
@@ -556,12 +574,21 @@ public final class FindingStore {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT vulnerability_id FROM finding WHERE vulnerability_id = ANY(:ids)"
-                        + " ORDER BY vulnerability_id LIMIT 1")
-                .bindArray("ids", String.class, List.copyOf(vulnerabilities))
-                .mapTo(String.class)
-                .findOne()
-                .isEmpty());
+                        "SELECT vulnerability_id FROM finding WHERE vulnerability_id = ANY(:ids)"
+                            + " ORDER BY vulnerability_id LIMIT 1")
+                    .bindArray("ids", String.class, List.copyOf(vulnerabilities))
+                    .mapTo(String.class)
+                    .findOne()
+                    .isEmpty()
+                // count(*), not LIMIT 1: with a limit the generic plan reads every pack (a new
+                // advisory's ids are in none) instead of the GIN index.
+                && h.createQuery(
+                            "SELECT count(*) FROM finding_pack"
+                                + " WHERE vulnerability_ids && CAST(:ids AS TEXT[])")
+                        .bindArray("ids", String.class, List.copyOf(vulnerabilities))
+                        .mapTo(Long.class)
+                        .one()
+                    == 0);
   }
 
   /** {@code sink}, refusing a finding of another SBOM. */
@@ -594,7 +621,7 @@ public final class FindingStore {
         f.vulnerability_id, f.aliases, f.status, f.reason, f.severity, f.cvss, f.cvss_vector, f.kev,
         f.epss, %s AS evidence, f.first_seen_at, f.last_seen_at,
         sp.end_date AS support_end, r.status = 'end_of_support' AS release_ended
-      FROM finding f LEFT JOIN sbom s ON s.id = f.sbom_id AND s.replaced_at IS NULL
+      FROM finding_all f LEFT JOIN sbom s ON s.id = f.sbom_id AND s.replaced_at IS NULL
         LEFT JOIN advisory a ON a.id = f.vulnerability_id AND f.source = 'match'
         JOIN release r ON r.id = f.release_id AND (f.sbom_id IS NULL OR s.id IS NOT NULL)
         LEFT JOIN product_support_period sp ON sp.product_id = r.product_id
@@ -628,11 +655,12 @@ public final class FindingStore {
                     SELECT p.id AS product_id, p.name AS product_name, r.id AS release_id,
                       r.version AS release_version, f.purl, f.status, f.first_seen_at,
                       sp.end_date AS support_end, r.status = 'end_of_support' AS release_ended
-                    FROM finding f LEFT JOIN sbom s ON s.id = f.sbom_id AND s.replaced_at IS NULL
+                    FROM finding_all f LEFT JOIN sbom s ON s.id = f.sbom_id AND s.replaced_at IS NULL
                       JOIN release r ON r.id = f.release_id AND (f.sbom_id IS NULL OR s.id IS NOT NULL)
                       JOIN product p ON p.id = r.product_id
                       LEFT JOIN product_support_period sp ON sp.product_id = p.id
-                    WHERE f.vulnerability_id = ANY(:ids) AND (:all OR %s)
+                    WHERE f.vulnerability_id = ANY(:ids) AND f.pack_ids && CAST(:ids AS TEXT[])
+                      AND (:all OR %s)
                     ORDER BY lower(p.name), r.version, f.purl
                     """
                         .formatted(Sql.VISIBLE_TO_USER))

@@ -94,13 +94,13 @@ public final class TriageImport {
   private static boolean covered(Handle h, long productId, long findingId) {
     return h.createQuery(
                 """
-            SELECT count(*) FROM finding f
+            SELECT count(*) FROM finding_all f
               LEFT JOIN sbom_component c
                 ON c.sbom_id = f.sbom_id AND c.ordinal = f.component_ordinal
               JOIN triage_decision d ON d.product_id = :p
                 AND d.vulnerability_id = f.vulnerability_id
                 AND d.package_key = coalesce(c.package_key, f.package_key) AND %s
-            WHERE f.id = :f
+            WHERE f.id = :f AND f.pack_base = finding_pack_base(:f)
             """
                     .formatted(TriageQueries.IN_SCOPE))
             .bind("p", productId)

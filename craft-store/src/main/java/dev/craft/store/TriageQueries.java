@@ -29,7 +29,7 @@ public final class TriageQueries {
         d.justification, d.response, d.detail, d.assignee, d.updated_by, d.updated_at,
         coalesce((SELECT pc.product_class FROM product_classification pc
                   WHERE pc.product_id = p.id), 'default') AS product_class
-      FROM finding f LEFT JOIN sbom s ON s.id = f.sbom_id AND s.replaced_at IS NULL
+      FROM finding_all f LEFT JOIN sbom s ON s.id = f.sbom_id AND s.replaced_at IS NULL
         JOIN release r ON r.id = f.release_id AND (f.sbom_id IS NULL OR s.id IS NOT NULL)
         JOIN product p ON p.id = r.product_id
         LEFT JOIN sbom_component c ON c.sbom_id = f.sbom_id AND c.ordinal = f.component_ordinal
@@ -124,7 +124,8 @@ public final class TriageQueries {
     return jdbi.withHandle(
         h -> {
           ProductStore.requireVisible(h, actor, productId);
-          return h.createQuery(SELECT + " WHERE f.id = :f AND p.id = :p")
+          return h.createQuery(
+                  SELECT + " WHERE f.id = :f AND f.pack_base = finding_pack_base(:f) AND p.id = :p")
               .bind("f", findingId)
               .bind("p", productId)
               .mapTo(TriagedFinding.class)

@@ -116,9 +116,9 @@ public final class TriageStore {
               coalesce(c.package_key, f.package_key) AS package_key,
               coalesce((SELECT a.modified FROM advisory a WHERE a.id = f.vulnerability_id), '')
                 AS advisory_modified
-            FROM finding f JOIN release r ON r.id = f.release_id
+            FROM finding_all f JOIN release r ON r.id = f.release_id
               LEFT JOIN sbom_component c ON c.sbom_id = f.sbom_id AND c.ordinal = f.component_ordinal
-            WHERE f.id = :f AND r.product_id = :p
+            WHERE f.id = :f AND f.pack_base = finding_pack_base(:f) AND r.product_id = :p
             """)
         .bind("f", findingId)
         .bind("p", productId)
@@ -262,10 +262,11 @@ public final class TriageStore {
         h.createQuery(
                 """
                 SELECT d.id,
-                  (SELECT f.version FROM finding f JOIN release r ON r.id = f.release_id
+                  (SELECT f.version FROM finding_all f JOIN release r ON r.id = f.release_id
                      JOIN sbom s ON s.id = f.sbom_id AND s.replaced_at IS NULL
                      JOIN sbom_component c ON c.sbom_id = f.sbom_id AND c.ordinal = f.component_ordinal
                    WHERE r.product_id = d.product_id AND f.vulnerability_id = d.vulnerability_id
+                     AND f.pack_ids && ARRAY[d.vulnerability_id]
                      AND c.package_key = d.package_key AND f.first_seen_at > d.updated_at
                      AND f.version <> d.component_version AND %s
                    LIMIT 1) AS new_version,

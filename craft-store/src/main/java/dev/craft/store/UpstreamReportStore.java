@@ -110,6 +110,10 @@ public final class UpstreamReportStore {
     return jdbi.inTransaction(
         h -> {
           ProductStore.requireVisible(h, actor, d.productId());
+          if (d.findingId() != null) {
+            // The report's key names a row of finding: a finding in a pack becomes one (V23).
+            FindingPacks.unpackId(h, d.findingId());
+          }
           long id =
               h.createQuery(
                       """

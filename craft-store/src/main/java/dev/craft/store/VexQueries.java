@@ -18,7 +18,7 @@ public final class VexQueries {
         coalesce(c.ref, '') AS component_ref,
         coalesce(c.package_key, f.package_key) AS package_key, d.state, d.justification,
         d.response, d.detail
-      FROM finding f LEFT JOIN sbom s ON s.id = f.sbom_id AND s.replaced_at IS NULL
+      FROM finding_all f LEFT JOIN sbom s ON s.id = f.sbom_id AND s.replaced_at IS NULL
         JOIN release r ON r.id = f.release_id AND (f.sbom_id IS NULL OR s.id IS NOT NULL)
         LEFT JOIN sbom_component c ON c.sbom_id = f.sbom_id AND c.ordinal = f.component_ordinal
         LEFT JOIN LATERAL (

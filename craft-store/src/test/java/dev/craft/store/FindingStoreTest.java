@@ -412,8 +412,7 @@ class FindingStoreTest {
   }
 
   @Test
-  void aStreamThatMeetsFindingsAnImportIsStillWritingRecordsThemAgainWithTheUpsert()
-      throws Exception {
+  void aNewSbomsWriteWaitsForAnImportStillWritingItsFindingsAndThenReplacesThem() throws Exception {
     Candidate a = components.get(0);
     var calls = new java.util.concurrent.atomic.AtomicInteger();
     try (var importing = db.jdbi().open()) {
@@ -430,15 +429,55 @@ class FindingStoreTest {
                             sink.accept(finding(a, "ADV-11", "affected", "{}"));
                             sink.accept(finding(a, "ADV-12", "affected", "{}"));
                           })));
-      // The COPY waits on the import's uncommitted row, then meets it once the import commits.
+      // The import's rows lock the SBOM (V23): the write waits for it, then replaces its rows.
       Thread.sleep(500);
+      assertThat(matching).isNotDone();
       importing.commit();
       assertThat(matching.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
     }
-    assertThat(calls).hasValue(2);
+    assertThat(calls).hasValue(1);
     assertThat(rows())
         .extracting(r -> r.vulnerabilityId() + ":" + r.status())
         .containsExactlyInAnyOrder("ADV-11:affected", "ADV-12:affected");
+  }
+
+  @Test
+  void anAdvisorysFindingsForAnSbomBeingWrittenWaitAndThenUpdateThePackInsteadOfRepeatingIt()
+      throws Exception {
+    Candidate a = components.get(0);
+    var handedOver = new java.util.concurrent.CountDownLatch(1);
+    var release = new java.util.concurrent.CountDownLatch(1);
+    var matching =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                store.recordNewSbom(
+                    a.sbomId(),
+                    each(
+                        (part, parts, sink) -> {
+                          sink.accept(finding(a, "ADV-21", "indeterminate", "{}"));
+                          sink.accept(finding(a, "ADV-22", "affected", "{}"));
+                          handedOver.countDown();
+                          try {
+                            release.await();
+                          } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                          }
+                        })));
+    assertThat(handedOver.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    var importing =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                store.record(
+                    List.of(finding(a, "ADV-21", "affected", "{}")), Set.of(), components));
+    Thread.sleep(500);
+    // The SBOM's write holds its row: the advisory's rows wait for it.
+    assertThat(importing).isNotDone();
+    release.countDown();
+    assertThat(matching.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
+    assertThat(importing.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(rows())
+        .extracting(r -> r.vulnerabilityId() + ":" + r.status())
+        .containsExactlyInAnyOrder("ADV-21:affected", "ADV-22:affected");
   }
 
   @Test
@@ -569,7 +608,7 @@ class FindingStoreTest {
   }
 
   @Test
-  void aPartMeetingFindingsAnImportIsStillWritingSendsAllPartsToTheUpsert() throws Exception {
+  void aNewSbomWaitingForAnImportsFindingsReplacesThemWithOneWriter() throws Exception {
     var parallel = new FindingStore(db.jdbi(), 1);
     Candidate b = components.get(1);
     var calls = new java.util.concurrent.atomic.AtomicInteger();
@@ -587,11 +626,12 @@ class FindingStoreTest {
                             byPart(part, parts, sink);
                           })));
       Thread.sleep(500);
+      assertThat(matching).isNotDone();
       importing.commit();
       assertThat(matching.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
     }
-    // Two parts, then once more for the upsert.
-    assertThat(calls).hasValue(3);
+    // One part: the import's rows were replaced, which takes one writer.
+    assertThat(calls).hasValue(1);
     assertThat(rows())
         .extracting(r -> r.vulnerabilityId() + ":" + r.status())
         .containsExactlyInAnyOrder("ADV-P0:affected", "ADV-P1:affected");

@@ -49,13 +49,16 @@ public final class TestDatabase {
   }
 
   /**
-   * How many transactions wrote the findings of {@code releaseId} still stored (each row's creating
-   * transaction, {@code xmin}): tells one writer from findings written in parts.
+   * How many transactions wrote the findings of {@code releaseId} still stored (each row's and
+   * pack's creating transaction, {@code xmin}): tells one writer from findings written in parts.
    */
   public static long findingWriters(org.jdbi.v3.core.Jdbi jdbi, long releaseId) {
     return jdbi.withHandle(
         h ->
-            h.createQuery("SELECT count(DISTINCT xmin::text) FROM finding WHERE release_id = :r")
+            h.createQuery(
+                    "SELECT count(DISTINCT x) FROM (SELECT xmin::text AS x FROM finding"
+                        + " WHERE release_id = :r UNION ALL SELECT xmin::text FROM finding_pack"
+                        + " WHERE release_id = :r) t")
                 .bind("r", releaseId)
                 .mapTo(Long.class)
                 .one());
