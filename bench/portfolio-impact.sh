@@ -57,7 +57,7 @@ for run in $(seq 1 "$runs"); do
       id="BENCH-$label-$run-$p"
       t=$(advisory "$id" "$pkg" "$fixed" | curl -sf -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" \
             -H 'Content-Type: application/json' --data-binary @- "localhost:$p/api/v1/advisories/import?name=$id.json")
-      n=$(psql -c "SELECT count(*) FROM finding WHERE vulnerability_id = '$id'")
+      n=$(psql -c "SELECT count(*) FROM finding_all WHERE vulnerability_id = '$id' AND pack_ids && ARRAY['$id']")
       echo "run $run, $name, advisory affecting $label: ${t}s, $n findings recorded"
     done
   done

@@ -47,7 +47,7 @@ for i in $(seq $((1 - warmup)) "$runs"); do
     t=$(curl -sf -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" --data-binary @"$work/gen/sbom.json" \
         localhost:$p/api/v1/products/$pid/releases/$rid/sbom)
     jvm1=$(cpu_seconds "$jpid"); pg1=$(pg_cpu_seconds); split1=$(jvm_threads "$jpid")
-    f=$(psql -c "SELECT count(*) FROM finding WHERE release_id = $rid")
+    f=$(psql -c "SELECT count(*) FROM finding_all WHERE release_id = $rid")
     if (( i <= 0 )); then what="warm-up upload $((i + warmup))"; else what="upload $i"; fi
     cpu=$(echo "$jvm0 $jvm1 $pg0 $pg1 $split0 $split1" |
           awk '{printf "CPU: server %.2f s (JIT %.2f, GC %.2f), PostgreSQL %.2f s", $2 - $1, $7 - $5, $8 - $6, $4 - $3}')
