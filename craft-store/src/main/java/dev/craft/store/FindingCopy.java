@@ -5,7 +5,6 @@ import dev.craft.store.FindingStore.NewFinding;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Writes findings in bulk. Findings that may already be stored (a changed advisory re-matched
@@ -27,12 +25,6 @@ final class FindingCopy {
   private static final String COLUMNS =
       "release_id, sbom_id, component_ordinal, purl, name, version, vulnerability_id, aliases,"
           + " status, reason, severity, cvss, cvss_vector, kev, epss";
-
-  /**
-   * Bytes sent to PostgreSQL at a time while streaming; the buffer (this and 64 KiB) stays under
-   * half of G1's smallest region, so that it is not a humongous object.
-   */
-  private static final int FLUSH_BYTES = 1 << 18;
 
   /** Rows per COPY stream, to bound the client-side text buffer for very large scans. */
   private static final int CHUNK = 20_000;
@@ -194,16 +186,10 @@ final class FindingCopy {
    * makes its rows unique first).
    */
   static final class Stream implements Sink {
-    /** The binary COPY header: signature, flags, header extension length. */
-    private static final byte[] HEADER = {
-      'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
-    };
-
     /** Columns of a row: the 15 of {@link #COLUMNS} and the evidence. */
     private static final short FIELDS = 16;
 
-    private final CopyIn copy;
-    private final ByteBuffer out = ByteBuffer.allocate(FLUSH_BYTES + (1 << 16));
+    private final BinaryCopy copy;
     private final List<Key> written = new java.util.ArrayList<>();
 
     /** The component of the last row, and the vulnerability of the first row of its run. */
@@ -214,19 +200,9 @@ final class FindingCopy {
     /** The vulnerabilities of the current run of the component's rows; null while it has one. */
     private java.util.@Nullable Set<String> ofComponent;
 
-    private boolean ended;
-
     Stream(Handle h) {
-      try {
-        copy =
-            h.getConnection()
-                .unwrap(PGConnection.class)
-                .getCopyAPI()
-                .copyIn("COPY finding (" + COLUMNS + ", evidence) FROM STDIN (FORMAT binary)");
-      } catch (SQLException e) {
-        throw new StoreException("cannot store the findings: " + e.getMessage(), e);
-      }
-      out.put(HEADER);
+      copy =
+          new BinaryCopy(h, "COPY finding (" + COLUMNS + ", evidence) FROM STDIN (FORMAT binary)");
     }
 
     @Override
@@ -237,35 +213,24 @@ final class FindingCopy {
       Candidate c = f.component();
       written.add(new Key(c.releaseId(), c.sbomId(), c.ordinal(), f.vulnerabilityId()));
       byte[][] texts = {
-        utf8(c.purl()),
-        utf8(c.name()),
-        utf8(c.version()),
-        utf8(f.vulnerabilityId()),
-        utf8(f.aliases()),
-        utf8(f.status()),
-        utf8(f.reason()),
-        utf8(f.severity()),
-        utf8(f.cvssVector()),
-        utf8(f.evidence())
+        BinaryCopy.utf8(c.purl()),
+        BinaryCopy.utf8(c.name()),
+        BinaryCopy.utf8(c.version()),
+        BinaryCopy.utf8(f.vulnerabilityId()),
+        BinaryCopy.utf8(f.aliases()),
+        BinaryCopy.utf8(f.status()),
+        BinaryCopy.utf8(f.reason()),
+        BinaryCopy.utf8(f.severity()),
+        BinaryCopy.utf8(f.cvssVector()),
+        BinaryCopy.utf8(f.evidence())
       };
       int size = 2 + 16 * 4 + 8 + 8 + 4 + 8 + 1 + 8;
       for (byte[] t : texts) {
         size += t.length;
       }
-      if (out.remaining() < size) {
-        flush();
-      }
-      if (out.remaining() < size) {
-        // Larger than the buffer (a very long purl or evidence): sent on its own.
-        ByteBuffer one = ByteBuffer.allocate(size);
-        put(one, f, texts);
-        send(one);
-        return;
-      }
-      put(out, f, texts);
-      if (out.position() >= FLUSH_BYTES) {
-        flush();
-      }
+      ByteBuffer b = copy.room(size);
+      put(b, f, texts);
+      copy.rowDone(b);
     }
 
     /**
@@ -310,14 +275,7 @@ final class FindingCopy {
 
     @Override
     public int finish() {
-      out.putShort((short) -1);
-      flush();
-      try {
-        copy.endCopy();
-      } catch (SQLException e) {
-        throw new StoreException("cannot store the findings: " + e.getMessage(), e);
-      }
-      ended = true;
+      copy.end();
       return written.size();
     }
 
@@ -338,38 +296,9 @@ final class FindingCopy {
       delete(h, written);
     }
 
-    private void flush() {
-      send(out);
-      out.clear();
-    }
-
-    private void send(ByteBuffer b) {
-      if (b.position() == 0) {
-        return;
-      }
-      try {
-        copy.writeToCopy(b.array(), 0, b.position());
-      } catch (SQLException e) {
-        throw new StoreException("cannot store the findings: " + e.getMessage(), e);
-      }
-    }
-
-    /** Cancels a COPY that was not finished (the transaction is rolled back anyway). */
     @Override
     public void close() {
-      if (!ended && copy.isActive()) {
-        try {
-          copy.cancelCopy();
-        } catch (SQLException e) {
-          // The connection reports the failure that brought us here; nothing is kept either way.
-        }
-      }
-    }
-
-    /** A text column's bytes; PostgreSQL's text cannot hold NUL, which is left out (as in CSV). */
-    private static byte[] utf8(String value) {
-      String text = value.indexOf(0) < 0 ? value : value.replace("\0", "");
-      return text.getBytes(StandardCharsets.UTF_8);
+      copy.close();
     }
   }
 

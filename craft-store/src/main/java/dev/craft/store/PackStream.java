@@ -3,16 +3,12 @@ package dev.craft.store;
 import dev.craft.store.FindingStore.Candidate;
 import dev.craft.store.FindingStore.NewFinding;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * One COPY into {@code finding_pack}, fed a new SBOM's findings component by component (a
@@ -22,10 +18,6 @@ import org.postgresql.copy.CopyIn;
  * once; a component whose findings come apart (another component's in between) is refused.
  */
 final class PackStream implements FindingCopy.Sink {
-  private static final byte[] HEADER = {
-    'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
-  };
-
   private static final String COPY =
       "COPY finding_pack (release_id, sbom_id, component_ordinal, purl, name, version,"
           + " vulnerability_ids, aliases, status, reason, severity, cvss, cvss_vector, kev, epss,"
@@ -35,10 +27,8 @@ final class PackStream implements FindingCopy.Sink {
   private static final int TEXT_OID = 25;
   private static final int FLOAT8_OID = 701;
   private static final int BOOL_OID = 16;
-  private static final int FLUSH_BYTES = 1 << 18;
 
-  private final CopyIn copy;
-  private final ByteBuffer out = ByteBuffer.allocate(FLUSH_BYTES + (1 << 16));
+  private final BinaryCopy copy;
   private final Set<String> vulnerabilities = new HashSet<>();
   private final Set<List<Long>> sboms = new HashSet<>();
   private final Set<List<Long>> componentsDone = new HashSet<>();
@@ -46,15 +36,9 @@ final class PackStream implements FindingCopy.Sink {
   private final Set<String> inPack = new HashSet<>();
   private @Nullable Candidate component;
   private int written;
-  private boolean ended;
 
   PackStream(Handle h) {
-    try {
-      copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
-    } catch (SQLException e) {
-      throw new StoreException("cannot store the findings: " + e.getMessage(), e);
-    }
-    out.put(HEADER);
+    copy = new BinaryCopy(h, COPY);
   }
 
   @Override
@@ -101,20 +85,20 @@ final class PackStream implements FindingCopy.Sink {
     boolean[] kev = new boolean[n];
     for (int i = 0; i < n; i++) {
       NewFinding f = pack.get(i);
-      ids[i] = utf8(f.vulnerabilityId());
-      aliases[i] = utf8(f.aliases());
-      status[i] = utf8(f.status());
-      reason[i] = utf8(f.reason());
-      severity[i] = utf8(f.severity());
-      vector[i] = utf8(f.cvssVector());
-      evidence[i] = utf8(f.evidence());
+      ids[i] = BinaryCopy.utf8(f.vulnerabilityId());
+      aliases[i] = BinaryCopy.utf8(f.aliases());
+      status[i] = BinaryCopy.utf8(f.status());
+      reason[i] = BinaryCopy.utf8(f.reason());
+      severity[i] = BinaryCopy.utf8(f.severity());
+      vector[i] = BinaryCopy.utf8(f.cvssVector());
+      evidence[i] = BinaryCopy.utf8(f.evidence());
       cvss[i] = f.cvss();
       epss[i] = f.epss();
       kev[i] = f.kev();
     }
-    byte[] purl = utf8(c.purl());
-    byte[] name = utf8(c.name());
-    byte[] version = utf8(c.version());
+    byte[] purl = BinaryCopy.utf8(c.purl());
+    byte[] name = BinaryCopy.utf8(c.name());
+    byte[] version = BinaryCopy.utf8(c.version());
     int size =
         64
             + purl.length
@@ -130,10 +114,7 @@ final class PackStream implements FindingCopy.Sink {
             + textsSize(evidence)
             + 3 * n * 12
             + n * 5;
-    if (out.remaining() < size) {
-      flush();
-    }
-    ByteBuffer b = out.remaining() < size ? ByteBuffer.allocate(size) : out;
+    ByteBuffer b = copy.room(size);
     b.putShort(FIELDS);
     b.putInt(8).putLong(c.releaseId());
     b.putInt(8).putLong(c.sbomId());
@@ -151,11 +132,7 @@ final class PackStream implements FindingCopy.Sink {
     bools(b, kev);
     doubles(b, epss);
     texts(b, evidence);
-    if (b != out) {
-      send(b);
-    } else if (out.position() >= FLUSH_BYTES) {
-      flush();
-    }
+    copy.rowDone(b);
     written += n;
     pack.clear();
   }
@@ -197,14 +174,7 @@ final class PackStream implements FindingCopy.Sink {
   @Override
   public int finish() {
     writePack();
-    out.putShort((short) -1);
-    flush();
-    try {
-      copy.endCopy();
-    } catch (SQLException e) {
-      throw new StoreException("cannot store the findings: " + e.getMessage(), e);
-    }
-    ended = true;
+    copy.end();
     return written;
   }
 
@@ -223,36 +193,8 @@ final class PackStream implements FindingCopy.Sink {
     }
   }
 
-  private void flush() {
-    send(out);
-    out.clear();
-  }
-
-  private void send(ByteBuffer b) {
-    if (b.position() == 0) {
-      return;
-    }
-    try {
-      copy.writeToCopy(b.array(), 0, b.position());
-    } catch (SQLException e) {
-      throw new StoreException("cannot store the findings: " + e.getMessage(), e);
-    }
-  }
-
   @Override
   public void close() {
-    if (!ended && copy.isActive()) {
-      try {
-        copy.cancelCopy();
-      } catch (SQLException e) {
-        // The connection reports the failure that brought us here; nothing is kept either way.
-      }
-    }
-  }
-
-  /** A text's bytes; PostgreSQL's text cannot hold NUL, which is left out (as in CSV). */
-  private static byte[] utf8(String value) {
-    String text = value.indexOf(0) < 0 ? value : value.replace("\0", "");
-    return text.getBytes(StandardCharsets.UTF_8);
+    copy.close();
   }
 }

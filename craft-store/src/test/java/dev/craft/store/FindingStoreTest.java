@@ -3,14 +3,10 @@ package dev.craft.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.craft.core.Actor;
-import dev.craft.core.ProductDraft;
 import dev.craft.core.ReleaseDraft;
-import dev.craft.formats.ReadLimits;
-import dev.craft.formats.SbomReader;
 import dev.craft.store.FindingStore.Candidate;
 import dev.craft.store.FindingStore.FindingRow;
 import dev.craft.store.FindingStore.NewFinding;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -38,29 +34,11 @@ class FindingStoreTest {
 
   @BeforeEach
   void release() {
-    byte[] bytes =
-        """
-        {"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"components":[
-         {"type":"library","bom-ref":"a","name":"a","version":"1.0","purl":"pkg:npm/a@1.0"},
-         {"type":"library","bom-ref":"b","name":"b","version":"2.0","purl":"pkg:npm/b@2.0"}]}
-        """
-            .getBytes(StandardCharsets.UTF_8);
-    var p =
-        new ProductStore(db.jdbi())
-            .create(
-                Actor.SYSTEM,
-                ProductDraft.of("Findings " + System.nanoTime(), "", null, null, "", "", ""));
-    var r =
-        new ReleaseStore(db.jdbi())
-            .create(Actor.SYSTEM, p.id(), ReleaseDraft.of("1", null, null, null));
-    var sbom = SbomReader.read(bytes, ReadLimits.DEFAULT).sbom();
-    var row =
-        new SbomStore(db.jdbi())
-            .save(Actor.SYSTEM, p.id(), r.id(), bytes, "sha", sbom, Set.of(), false);
+    var r = TwoComponentRelease.create(db, "Findings");
     store = new FindingStore(db.jdbi());
-    productId = p.id();
-    releaseId = r.id();
-    components = store.componentsOf(row.id());
+    productId = r.productId();
+    releaseId = r.releaseId();
+    components = r.components();
   }
 
   private static NewFinding finding(Candidate c, String vuln, String status, String evidence) {
