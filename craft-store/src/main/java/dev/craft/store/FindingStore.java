@@ -257,9 +257,9 @@ public final class FindingStore {
    * connections allow, in parts matched and written at the same time on their own connections,
    * committed together once every part is written (ADR 098). Findings an advisory import recorded
    * for this SBOM in the meantime are replaced (this match read every stored advisory), by one
-   * writer; if such an import is still writing some, a COPY meets them and the findings are
-   * recorded again as {@link #record} does, asking {@code producer} once more. Returns the number
-   * of findings recorded.
+   * writer; if such an import is still writing some, its rows hold the SBOM's row (V23) and the
+   * write waits for it to commit; after the lock timeout the findings are recorded as {@link
+   * #record} does, asking {@code producer} once more. Returns the number of findings recorded.
    */
   public int recordNewSbom(long sbomId, Split producer) {
     return recordNewSbom(sbomId, Integer.MAX_VALUE, producer);
@@ -356,13 +356,14 @@ public final class FindingStore {
   }
 
   /**
-   * Writes findings none of which is stored yet by COPY (FindingCopy.Stream) as {@code split}'s
-   * producers hand them over, each through {@code guard}: in the caller's transaction, and when
-   * {@code mayHelp}, a core and a connection are free, and {@code before} (run first in that
-   * transaction) deleted no row, in parts on helper connections committed just before it; {@code
-   * beforeCommit} runs in that transaction once every part is written, before any commits (it may
-   * throw to write nothing). Then reopens the triage decisions that the written vulnerabilities and
-   * {@code alsoTouched} may have made stale. Returns the rows written.
+   * Writes findings none of which is stored yet by COPY into the sink {@code sinks} opens on a
+   * connection (rows or packs) as {@code split}'s producers hand them over, each through {@code
+   * guard}: in the caller's transaction, and when {@code mayHelp}, a core and a connection are
+   * free, and {@code before} (run first in that transaction) deleted no row, in parts on helper
+   * connections committed just before it; {@code beforeCommit} runs in that transaction once every
+   * part is written, before any commits (it may throw to write nothing). Then reopens the triage
+   * decisions that the written vulnerabilities and {@code alsoTouched} may have made stale. Returns
+   * the rows written.
    */
   private int writeNew(
       java.util.function.Function<Handle, FindingCopy.Sink> sinks,
