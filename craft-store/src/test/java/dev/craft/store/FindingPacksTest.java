@@ -191,9 +191,19 @@ class FindingPacksTest {
             "2025-03-14",
             Map.of("CVE-S-2", new dev.craft.formats.EpssScore("CVE-S-2", 0.75, 0.9))));
 
+    exploitation.importKev(
+        Actor.SYSTEM,
+        new dev.craft.formats.KevCatalog(
+            "2099.01.01",
+            List.of(
+                new dev.craft.formats.KevEntry(
+                    "CVE-S-1", "v", "p", "n", "2099-01-01", "2099-02-01", "Known"))));
+
     var rows = rows();
     assertThat(rows.get("S-2@a").epss()).isEqualTo(0.75);
     assertThat(rows.get("S-1@a").epss()).isEqualTo(-1);
+    assertThat(rows.get("S-1@a").kev()).isTrue();
+    assertThat(rows.get("S-2@a").kev()).isFalse();
     assertThat(count("SELECT count(*) FROM finding WHERE sbom_id = " + sbomId)).isZero();
   }
 
