@@ -205,31 +205,14 @@ public final class EuvdStore {
    * returns the number of findings flagged.
    */
   private static int flagPacks(Handle h, List<String> changedIds) {
-    return h.createQuery(
-            """
-            WITH exploited AS (
-              SELECT DISTINCT a.alias FROM euvd_alias a JOIN euvd_record r ON r.id = a.euvd_id
-              WHERE r.exploited AND r.id = ANY(:changed)),
-            named AS (
-              SELECT p.base, e.place, e.kev, e.vid IS NOT NULL AND (
-                  e.vid IN (SELECT alias FROM exploited)
-                  OR string_to_array(e.aliases, ' ') && ARRAY(SELECT alias FROM exploited)) AS hit
-              FROM finding_pack p CROSS JOIN LATERAL unnest(p.vulnerability_ids, p.aliases, p.kev)
-                WITH ORDINALITY AS e(vid, aliases, kev, place)
-              WHERE NOT (true = ALL(p.kev))),
-            flagged AS (
-              SELECT base, array_agg(kev OR hit ORDER BY place) AS kev,
-                count(*) FILTER (WHERE hit AND NOT kev) AS newly
-              FROM named GROUP BY base),
-            changed AS (
-              UPDATE finding_pack p SET kev = flagged.kev FROM flagged
-              WHERE p.base = flagged.base AND flagged.newly > 0
-              RETURNING flagged.newly)
-            SELECT coalesce(sum(newly), 0) FROM changed
-            """)
-        .bindArray("changed", String.class, changedIds)
-        .mapTo(Long.class)
-        .one()
-        .intValue();
+    return FindingPacks.flagKev(
+        h,
+        """
+        WITH exploited AS (
+          SELECT DISTINCT a.alias FROM euvd_alias a JOIN euvd_record r ON r.id = a.euvd_id
+          WHERE r.exploited AND r.id = ANY(:changed))
+        """,
+        "SELECT alias FROM exploited",
+        q -> q.bindArray("changed", String.class, changedIds));
   }
 }

@@ -36,6 +36,43 @@ final class FindingPacks {
     move(h, "p.base = finding_pack_base(:id)", "p.base + e.place - 1 = :id", q -> q.bind("id", id));
   }
 
+  /**
+   * Sets KEV on the pack elements whose vulnerability or one of whose aliases is among the ids of
+   * {@code ids} (a query of one column over the common table expressions of {@code with}, which
+   * begins with {@code WITH}); returns the number of elements flagged that were not flagged.
+   */
+  static int flagKev(
+      Handle h,
+      String with,
+      String ids,
+      java.util.function.Consumer<org.jdbi.v3.core.statement.SqlStatement<?>> bind) {
+    var q =
+        h.createQuery(
+            with
+                + """
+                , named AS (
+                  SELECT p.base, e.place, e.kev, e.vid IS NOT NULL AND (
+                      e.vid IN (%1$s)
+                      OR string_to_array(e.aliases, ' ') && ARRAY(SELECT DISTINCT i.* FROM (%1$s) i))
+                    AS hit
+                  FROM finding_pack p CROSS JOIN LATERAL unnest(p.vulnerability_ids, p.aliases,
+                    p.kev) WITH ORDINALITY AS e(vid, aliases, kev, place)
+                  WHERE NOT (true = ALL(p.kev))),
+                flagged AS (
+                  SELECT base, array_agg(kev OR hit ORDER BY place) AS kev,
+                    count(*) FILTER (WHERE hit AND NOT kev) AS newly
+                  FROM named GROUP BY base),
+                changed AS (
+                  UPDATE finding_pack p SET kev = flagged.kev FROM flagged
+                  WHERE p.base = flagged.base AND flagged.newly > 0
+                  RETURNING flagged.newly)
+                SELECT coalesce(sum(newly), 0) FROM changed
+                """
+                    .formatted(ids));
+    bind.accept(q);
+    return q.mapTo(Long.class).one().intValue();
+  }
+
   private static void move(
       Handle h,
       String packs,
