@@ -17,18 +17,21 @@ final class FindingPacks {
   private FindingPacks() {}
 
   /**
-   * Moves the pack elements of {@code vulnerabilities} to {@code finding} (same ids and times): the
-   * elements become NULL in their packs, and packs left without any element are deleted.
+   * Moves the pack elements of {@code vulnerabilities} in the packs of {@code sboms} to {@code
+   * finding} (same ids and times): the elements become NULL in their packs, and packs left without
+   * any element are deleted.
    */
-  static void unpack(Handle h, Collection<String> vulnerabilities) {
-    if (vulnerabilities.isEmpty()) {
+  static void unpack(Handle h, Collection<String> vulnerabilities, Collection<Long> sboms) {
+    if (vulnerabilities.isEmpty() || sboms.isEmpty()) {
       return;
     }
     move(
         h,
-        "p.vulnerability_ids && CAST(:ids AS TEXT[])",
+        "p.vulnerability_ids && CAST(:ids AS TEXT[]) AND p.sbom_id = ANY(:sboms)",
         "e.vulnerability_id = ANY(CAST(:ids AS TEXT[]))",
-        q -> q.bindArray("ids", String.class, List.copyOf(vulnerabilities)));
+        q ->
+            q.bindArray("ids", String.class, List.copyOf(vulnerabilities))
+                .bindArray("sboms", Long.class, List.copyOf(sboms)));
   }
 
   /** Moves the pack element of finding {@code id}, if it is one, to {@code finding}. */

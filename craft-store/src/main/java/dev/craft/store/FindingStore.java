@@ -207,9 +207,13 @@ public final class FindingStore {
     }
     return jdbi.inTransaction(
         h -> {
-          // Findings of these vulnerabilities that packs hold become rows first, so that the
-          // upsert and the removal below see them (ADR 104).
-          FindingPacks.unpack(h, touched);
+          // Findings of these vulnerabilities that the packs of these SBOMs hold become rows
+          // first, so that the upsert and the removal below, which concern only these SBOMs, see
+          // them (ADR 104).
+          var sboms = new java.util.HashSet<Long>();
+          components.forEach(c -> sboms.add(c.sbomId()));
+          findings.forEach(f -> sboms.add(f.component().sbomId()));
+          FindingPacks.unpack(h, touched, sboms);
           boolean stale = !rematched.isEmpty() && !components.isEmpty();
           if (!findings.isEmpty() || stale) {
             FindingCopy.stage(h, findings);

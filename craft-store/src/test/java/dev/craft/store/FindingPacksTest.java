@@ -155,6 +155,25 @@ class FindingPacksTest {
   }
 
   @Test
+  void aReMatchMovesOnlyThePackedFindingsOfTheSbomsItConcerns() {
+    var other = TwoComponentRelease.create(db, "Other");
+    Candidate mine = components.get(0);
+    Candidate theirs = other.components().get(0);
+    recordNew(List.of(finding(mine, "V-1", "indeterminate", -1)));
+    store.recordNewSbom(
+        other.sbomId(),
+        parts -> List.of(sink -> sink.accept(finding(theirs, "V-1", "indeterminate", -1))));
+
+    store.record(List.of(finding(mine, "V-1", "affected", -1)), Set.of("V-1"), components);
+
+    assertThat(count("SELECT count(*) FROM finding WHERE sbom_id = " + sbomId)).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM finding WHERE sbom_id = " + other.sbomId())).isZero();
+    assertThat(count("SELECT count(*) FROM finding_pack WHERE sbom_id = " + other.sbomId()))
+        .isEqualTo(1);
+    assertThat(rows().get("V-1@a").status()).isEqualTo("affected");
+  }
+
+  @Test
   void anAdvisorysPageFindsPackedFindingsAndARowOfAPackedFindingIsRefused() {
     Candidate a = components.get(0);
     recordNew(List.of(finding(a, "R-1", "affected", -1), finding(a, "R-2", "affected", -1)));
